@@ -1,0 +1,81 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// Turning what came back (or did not) into `EngageError`.
+extension EngageClient {
+    static func statusError(_ response: HTTPURLResponse, body: Data, correlationId: String) -> EngageError {
+        let status = response.statusCode
+        let serverErrors = (try? JSONDecoder().decode(ErrorEnvelope.self, from: body))?.errors ?? []
+        let kind: EngageError.Kind = switch status {
+        case 400: .badRequest
+        case 401: .unauthorized
+        case 403: .forbidden
+        case 404: .notFound
+        case 422: .businessRule
+        case 429: .rateLimited
+        case 500..<600: .serverFailure
+        default: .unexpectedStatus
+        }
+        let retryAfter = response.value(forHTTPHeaderField: "Retry-After").flatMap(Int.init).map { Duration.seconds(max(0, $0)) }
+        let detail = serverErrors.isEmpty && !body.isEmpty ? "the error body was not the documented envelope" : nil
+        return EngageError(
+            kind: kind, httpStatus: status, serverErrors: serverErrors, correlationId: correlationId,
+            retryAfter: retryAfter, detail: detail)
+    }
+
+    static func decodingError(_ error: any Error, status: Int, correlationId: String) -> EngageError {
+        guard let decodingError = error as? DecodingError else {
+            return EngageError(kind: .undecodable, httpStatus: status, correlationId: correlationId, jsonPath: "", detail: "\(error)")
+        }
+        let (path, detail) = describe(decodingError)
+        return EngageError(kind: .undecodable, httpStatus: status, correlationId: correlationId, jsonPath: path, detail: detail)
+    }
+
+    /// The JSON path (`data[3].status`) and a short reason of a decoding failure.
+    static func describe(_ error: DecodingError) -> (path: String, detail: String) {
+        let (codingPath, detail): ([any CodingKey], String) = switch error {
+        case .keyNotFound(let key, let context): (context.codingPath + [key], "the required key is missing")
+        case .valueNotFound(_, let context): (context.codingPath, "a required value is null")
+        case .typeMismatch(let type, let context): (context.codingPath, "expected \(type)")
+        case .dataCorrupted(let context): (context.codingPath, context.codingPath.isEmpty ? "not valid JSON" : context.debugDescription)
+        @unknown default: ([], "\(error)")
+        }
+        let path = codingPath.reduce(into: "") { path, key in
+            if let index = key.intValue {
+                path += "[\(index)]"
+            } else {
+                path += (path.isEmpty ? "" : ".") + key.stringValue
+            }
+        }
+        return (path, detail)
+    }
+
+    static func transportError(_ error: any Error, correlationId: String, timeout: Duration) -> EngageError {
+        if error is CancellationError {
+            return EngageError(kind: .cancelled, correlationId: correlationId)
+        }
+        guard let urlError = error as? URLError else {
+            return EngageError(kind: .transport, correlationId: correlationId, detail: "\(error)")
+        }
+        func transport(_ detail: String) -> EngageError {
+            EngageError(kind: .transport, correlationId: correlationId, detail: detail)
+        }
+        switch urlError.code {
+        case .timedOut:
+            return EngageError(kind: .timeout, correlationId: correlationId, detail: "waited \(timeout)")
+        case .cancelled:
+            return EngageError(kind: .cancelled, correlationId: correlationId)
+        case .cannotConnectToHost: return transport("the connection was refused")
+        case .cannotFindHost, .dnsLookupFailed: return transport("the host name could not be resolved")
+        case .networkConnectionLost: return transport("the connection was lost before the answer was complete")
+        case .notConnectedToInternet: return transport("no network")
+        case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
+             .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot:
+            return transport("the secure (TLS) connection failed")
+        case .badServerResponse: return transport("the server's answer was not valid HTTP")
+        default: return transport(urlError.localizedDescription)
+        }
+    }
+}

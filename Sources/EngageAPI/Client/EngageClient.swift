@@ -1,0 +1,122 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// The one client of the Engage REST API, shared by the terminal screen and the commands.
+///
+/// Every request carries the bearer token, a fresh `X-Correlation-Id` (kept with the result and
+/// with any error) and `Accept-Language`. Reads are retried per `RetryPolicy`; writes never are.
+/// All failures are thrown as `EngageError`.
+public final class EngageClient: Sendable {
+    public let configuration: EngageClientConfiguration
+    private let session: URLSession
+
+    public init(configuration: EngageClientConfiguration) {
+        self.configuration = configuration
+        let sessionConfiguration = URLSessionConfiguration.ephemeral
+        sessionConfiguration.requestCachePolicy = .reloadIgnoringLocalCacheData
+        sessionConfiguration.urlCache = nil
+        sessionConfiguration.httpCookieStorage = nil
+        sessionConfiguration.httpMaximumConnectionsPerHost = 4
+        sessionConfiguration.timeoutIntervalForRequest = Self.seconds(configuration.requestTimeout)
+        session = URLSession(configuration: sessionConfiguration)
+    }
+
+    deinit {
+        session.finishTasksAndInvalidate()
+    }
+
+    /// HTTP methods the client uses.
+    enum Method: String {
+        case get = "GET"
+        case post = "POST"
+    }
+
+    /// Sends one logical request, repeating it per the retry policy only when `idempotent`.
+    func send<Value: Decodable & Sendable>(
+        _ method: Method, _ path: String, parameters: [(name: String, value: String)] = [],
+        decoding: Value.Type, idempotent: Bool
+    ) async throws(EngageError) -> EngageResponse<Value> {
+        var attempt = 1
+        while true {
+            do {
+                return try await sendOnce(method, path, parameters: parameters, decoding: decoding)
+            } catch {
+                guard idempotent, let delay = configuration.retryPolicy.delay(after: error, attempt: attempt) else {
+                    throw error
+                }
+                do {
+                    try await Task.sleep(for: delay)
+                } catch {
+                    throw EngageError(kind: .cancelled)
+                }
+                attempt += 1
+            }
+        }
+    }
+
+    private func sendOnce<Value: Decodable & Sendable>(
+        _ method: Method, _ path: String, parameters: [(name: String, value: String)], decoding: Value.Type
+    ) async throws(EngageError) -> EngageResponse<Value> {
+        let correlationId = UUID().uuidString.lowercased()
+        let token = try await configuration.tokenProvider.token()
+        let request = makeRequest(method, path, parameters: parameters, correlationId: correlationId, token: token)
+
+        let body: Data
+        let response: URLResponse
+        do {
+            (body, response) = try await session.data(for: request)
+        } catch {
+            throw Self.transportError(error, correlationId: correlationId, timeout: configuration.requestTimeout)
+        }
+        guard let http = response as? HTTPURLResponse else {
+            throw EngageError(kind: .transport, correlationId: correlationId, detail: "the answer was not HTTP")
+        }
+        guard (200..<300).contains(http.statusCode) else {
+            throw Self.statusError(http, body: body, correlationId: correlationId)
+        }
+        do {
+            let value = try EngageJSON.decoder().decode(Value.self, from: body)
+            return EngageResponse(value: value, correlationId: correlationId)
+        } catch {
+            throw Self.decodingError(error, status: http.statusCode, correlationId: correlationId)
+        }
+    }
+
+    private func makeRequest(
+        _ method: Method, _ path: String, parameters: [(name: String, value: String)], correlationId: String,
+        token: BearerToken
+    ) -> URLRequest {
+        var urlText = configuration.baseURL.absoluteString
+        if urlText.hasSuffix("/") { urlText.removeLast() }
+        urlText += path
+        if !parameters.isEmpty {
+            urlText += "?" + parameters.map { Self.encodeQueryName($0.name) + "=" + Self.encode($0.value) }
+                .joined(separator: "&")
+        }
+        // Every piece was percent-encoded above, so the URL always parses.
+        var request = URLRequest(url: URL(string: urlText)!)
+        request.httpMethod = method.rawValue
+        request.timeoutInterval = Self.seconds(configuration.requestTimeout)
+        request.setValue("Bearer \(token.secret)", forHTTPHeaderField: "Authorization")
+        request.setValue(correlationId, forHTTPHeaderField: "X-Correlation-Id")
+        request.setValue(configuration.acceptLanguage, forHTTPHeaderField: "Accept-Language")
+        request.setValue("application/json", forHTTPHeaderField: "Accept")
+        return request
+    }
+
+    /// Percent-encodes one path segment or query value (everything but unreserved characters).
+    static func encode(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: .urlPathSegmentAllowed) ?? text
+    }
+
+    /// Query names keep the API's literal `[]` suffix: `status[]`.
+    private static func encodeQueryName(_ name: String) -> String {
+        name.hasSuffix("[]") ? encode(String(name.dropLast(2))) + "[]" : encode(name)
+    }
+
+    private static func seconds(_ duration: Duration) -> TimeInterval {
+        TimeInterval(duration.components.seconds) + TimeInterval(duration.components.attoseconds) / 1e18
+    }
+}

@@ -1,0 +1,14 @@
+/// Which application created or last changed an appointment (`createdFrom`, `updatedFrom`).
+public enum SourceApplication: OpenEnum {
+    case backofficeApp, other, partnerBookingApp, plugin
+    case unknown(String)
+
+    public static let documentedValues: [(value: Self, rawValue: String)] = [
+        (.backofficeApp, "BACKOFFICE_APP"), (.other, "OTHER"),
+        (.partnerBookingApp, "PARTNER_BOOKING_APP"), (.plugin, "PLUGIN"),
+    ]
+
+    public var unknownRawValue: String? {
+        if case .unknown(let raw) = self { raw } else { nil }
+    }
+}

@@ -1,0 +1,96 @@
+import EngageAPI
+import Foundation
+import Synchronization
+
+/// The in-memory tenant behind the sandbox: its appointments and the real state rules.
+/// State persists for the life of the server; every method is safe to call from any thread.
+public final class SandboxTenant: Sendable {
+    /// What became of an accept.
+    public enum AcceptResult: Sendable, Equatable {
+        case accepted(Appointment)
+        case notFound
+        /// The appointment exists but is not INCOMING_REQUEST.
+        case statusInvalid(current: AppointmentStatus)
+    }
+
+    private struct Storage {
+        var appointments: [Appointment]
+        var positions: [String: Int]
+    }
+
+    /// Who the sandbox records as having accepted (the API client acting for the token).
+    public static let apiClientReference = Reference(id: "sandbox-api-client")
+
+    private let storage: Mutex<Storage>
+    private let now: @Sendable () -> Date
+
+    public init(appointments: [Appointment], now: @escaping @Sendable () -> Date = { Date() }) {
+        let positions = Dictionary(appointments.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        storage = Mutex(Storage(appointments: appointments, positions: positions))
+        self.now = now
+    }
+
+    /// One page of the appointments matching `query`, in tenant order, and how many match in all.
+    public func page(matching query: AppointmentQuery, offset: Int, limit: Int) -> (items: [Appointment], total: Int) {
+        storage.withLock { storage in
+            let matching = storage.appointments.filter(query.matches)
+            let start = min(max(0, offset), matching.count)
+            return (Array(matching[start..<min(matching.count, start + max(0, limit))]), matching.count)
+        }
+    }
+
+    public func appointment(id: String) -> Appointment? {
+        storage.withLock { storage in storage.positions[id].map { storage.appointments[$0] } }
+    }
+
+    /// Moves an INCOMING_REQUEST to ACCEPTED, recording who and when; refuses any other status.
+    public func accept(id: String) -> AcceptResult {
+        let timestamp = now()
+        return storage.withLock { storage in
+            guard let position = storage.positions[id] else { return .notFound }
+            var appointment = storage.appointments[position]
+            guard appointment.status == .incomingRequest else { return .statusInvalid(current: appointment.status) }
+            appointment.status = .accepted
+            appointment.updatedAt = timestamp
+            appointment.updatedBy = Self.apiClientReference
+            appointment.updatedByType = .other
+            appointment.updatedFrom = .other
+            storage.appointments[position] = appointment
+            return .accepted(appointment)
+        }
+    }
+
+    /// Changes one appointment in place (for tests and scripted demos); `false` for an unknown id.
+    @discardableResult
+    public func update(id: String, _ change: (inout Appointment) -> Void) -> Bool {
+        storage.withLock { storage in
+            guard let position = storage.positions[id] else { return false }
+            change(&storage.appointments[position])
+            return true
+        }
+    }
+
+    /// Every appointment, in tenant order.
+    public var appointments: [Appointment] { storage.withLock { $0.appointments } }
+}
+
+extension AppointmentQuery {
+    /// Whether `appointment` passes every filter of the query (the server side of the filters).
+    func matches(_ appointment: Appointment) -> Bool {
+        func passes(_ values: [String], _ value: String?) -> Bool { values.isEmpty || value.map(values.contains) == true }
+        func passesAny(_ values: [String], _ candidates: [String]) -> Bool {
+            values.isEmpty || candidates.contains(where: values.contains)
+        }
+        let participants = appointment.appointmentParticipants
+        return passes(statuses.map(\.rawValue), appointment.status.rawValue)
+            && passes(meetingTypes.map(\.rawValue), appointment.meetingType.rawValue)
+            && passes(ids, appointment.id)
+            && passes(externalIds, appointment.externalId)
+            && passes(officeIds, appointment.office.id)
+            && passes(subjectIds, appointment.subject.id)
+            && passesAny(customerIds, participants.filter { $0.type == .customer }.map(\.participant.id))
+            && passesAny(employeeIds, participants.filter { $0.type == .employee }.map(\.participant.id))
+            && (from.map { start in appointment.start.map { $0 >= start } ?? false } ?? true)
+            && (to.map { end in appointment.end.map { $0 <= end } ?? false } ?? true)
+    }
+}

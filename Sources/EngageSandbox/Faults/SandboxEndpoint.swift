@@ -1,0 +1,9 @@
+/// The endpoints of the sandbox that faults can be aimed at.
+public enum SandboxEndpoint: String, CaseIterable, Sendable, Hashable {
+    /// `GET /appointments`
+    case list
+    /// `GET /appointments/{id}`
+    case show
+    /// `POST /appointments/{id}/_actions/accept`
+    case accept
+}

@@ -1,0 +1,37 @@
+import Foundation
+
+/// How to start a sandbox: where it listens, which tenant it serves, what it expects.
+public struct SandboxConfiguration: Sendable {
+    /// Always a loopback address: the sandbox is a test double, not a service.
+    public var host: String
+    /// 0 picks a free port.
+    public var port: Int
+    public var enterprise: String
+    /// The bearer token every request must carry.
+    public var token: String
+    /// Seeds the tenant's data and the fault draws.
+    public var seed: UInt64
+    public var appointmentCount: Int
+    /// Appointments start in the days after this instant.
+    public var referenceDate: Date
+    /// Concurrent requests beyond this get 429, as the real API allows 4 per IP.
+    public var maxConcurrentRequests: Int
+
+    /// The token the sandbox expects unless told otherwise; printed at start, shown in the README.
+    public static let demoToken = "sandbox-demo-token"
+
+    public init(
+        host: String = "127.0.0.1", port: Int = 0, enterprise: String = "acme", token: String = Self.demoToken,
+        seed: UInt64 = 1, appointmentCount: Int = 60, referenceDate: Date = SandboxSeeder.today(),
+        maxConcurrentRequests: Int = 4
+    ) {
+        self.host = host
+        self.port = port
+        self.enterprise = enterprise
+        self.token = token
+        self.seed = seed
+        self.appointmentCount = appointmentCount
+        self.referenceDate = referenceDate
+        self.maxConcurrentRequests = maxConcurrentRequests
+    }
+}

@@ -1,0 +1,153 @@
+import EngageAPI
+import Foundation
+
+/// The sandbox's API surface: the same paths, envelopes, headers and rules as the real Engage API,
+/// as a pure function from request to response (the server library only carries bytes).
+public struct SandboxRouter: Sendable {
+    public var enterprise: String
+    public var token: String
+    public var tenant: SandboxTenant
+
+    /// Largest `limit` the sandbox serves in one page.
+    public static let maxLimit = 100
+    /// Array filters of `GET /appointments`: sent as `name[]=value`; the plain `name=value` is a 400.
+    static let arrayFilters: Set<String> = [
+        "id", "external-id", "meeting-type", "status", "callback-request-id", "listing-id", "lead-segment-id",
+        "subject-id", "office-id", "customer-id", "employee-id",
+    ]
+
+    public init(enterprise: String, token: String, tenant: SandboxTenant) {
+        self.enterprise = enterprise
+        self.token = token
+        self.tenant = tenant
+    }
+
+    /// Which fault-injectable endpoint a request is aimed at, if any.
+    public func endpoint(of request: SandboxRequest) -> SandboxEndpoint? {
+        guard let segments = resourceSegments(request.path) else { return nil }
+        switch (request.method, segments.count) {
+        case ("GET", 1) where segments[0] == "appointments": return .list
+        case ("GET", 2) where segments[0] == "appointments": return .show
+        case ("POST", 4) where segments[0] == "appointments" && segments[2] == "_actions" && segments[3] == "accept":
+            return .accept
+        default: return nil
+        }
+    }
+
+    public func respond(to request: SandboxRequest) -> SandboxResponse {
+        guard request.headers["authorization"] == "Bearer \(token)" else { return .injected(status: 401) }
+        guard let endpoint = endpoint(of: request) else {
+            return .error(404, code: "NOT_FOUND", type: "NOT_FOUND_ERROR", message: "Resource not found")
+        }
+        let segments = resourceSegments(request.path) ?? []
+        switch endpoint {
+        case .list: return list(request)
+        case .show: return show(id: segments[1], languages: Self.languages(request))
+        case .accept: return accept(id: segments[1], languages: Self.languages(request))
+        }
+    }
+
+    /// The decoded path segments after `/enterprises/<enterprise>`, or `nil` for another prefix.
+    private func resourceSegments(_ path: String) -> [String]? {
+        let segments = path.split(separator: "/", omittingEmptySubsequences: true)
+            .map { $0.removingPercentEncoding ?? String($0) }
+        guard segments.count >= 2, segments[0] == "enterprises", segments[1] == enterprise else { return nil }
+        return Array(segments.dropFirst(2))
+    }
+
+    private func list(_ request: SandboxRequest) -> SandboxResponse {
+        var query = AppointmentQuery()
+        var offset = 0
+        var limit = 25
+        for (name, value) in request.queryItems {
+            let isArray = name.hasSuffix("[]")
+            let base = isArray ? String(name.dropLast(2)) : name
+            if Self.arrayFilters.contains(base) && !isArray {
+                return badRequest("Query parameter '\(base)' must be an array: use '\(base)[]=\(value)'.")
+            }
+            switch base {
+            case "status":
+                let status = AppointmentStatus(rawValue: value)
+                guard status.isDocumented else { return badRequest("Unknown status '\(value)'.") }
+                query.statuses.append(status)
+            case "meeting-type":
+                let type = MeetingType(rawValue: value)
+                guard type.isDocumented else { return badRequest("Unknown meeting type '\(value)'.") }
+                query.meetingTypes.append(type)
+            case "id": query.ids.append(value)
+            case "external-id": query.externalIds.append(value)
+            case "office-id": query.officeIds.append(value)
+            case "subject-id": query.subjectIds.append(value)
+            case "customer-id": query.customerIds.append(value)
+            case "employee-id": query.employeeIds.append(value)
+            case "from", "to":
+                guard let date = Timestamp.parse(value) else { return badRequest("'\(base)' must be an ISO 8601 date-time.") }
+                if base == "from" { query.from = date } else { query.to = date }
+            case "offset":
+                guard let number = Int(value), number >= 0 else { return badRequest("'offset' must be an integer >= 0.") }
+                offset = number
+            case "limit":
+                guard let number = Int(value), (1...Self.maxLimit).contains(number) else {
+                    return badRequest("'limit' must be an integer from 1 to \(Self.maxLimit).")
+                }
+                limit = number
+            default:
+                // Filters the sandbox does not model (listing-id[], …) match everything.
+                continue
+            }
+        }
+        let languages = Self.languages(request)
+        let (items, total) = tenant.page(matching: query, offset: offset, limit: limit)
+        return .json(200, ListEnvelope(
+            data: items.map { Self.localized($0, languages) },
+            meta: PageMeta(offset: offset, limit: limit, totalCount: total)))
+    }
+
+    private func show(id: String, languages: [Language]) -> SandboxResponse {
+        guard let appointment = tenant.appointment(id: id) else { return notFound(id) }
+        return .json(200, DataEnvelope(data: Self.localized(appointment, languages)))
+    }
+
+    private func accept(id: String, languages: [Language]) -> SandboxResponse {
+        switch tenant.accept(id: id) {
+        case .accepted(let appointment):
+            return .json(200, DataEnvelope(data: Self.localized(appointment, languages)))
+        case .notFound:
+            return notFound(id)
+        case .statusInvalid(let current):
+            return .error(
+                422, code: "APPOINTMENT_STATUS_INVALID", type: "BUSINESS_VALIDATION_ERROR",
+                message: "The operation cannot be performed on the appointment because the appointment status "
+                    + "(\(current)) does not allow it.",
+                arguments: ["allowedStates": .array([.string(AppointmentStatus.incomingRequest.rawValue)])])
+        }
+    }
+
+    private func notFound(_ id: String) -> SandboxResponse {
+        .error(404, code: "NOT_FOUND", type: "NOT_FOUND_ERROR", message: "Appointment '\(id)' not found")
+    }
+
+    private func badRequest(_ message: String) -> SandboxResponse {
+        .error(400, code: "BAD_REQUEST", type: "VALIDATION_ERROR", message: message)
+    }
+
+    /// The languages of `Accept-Language` in order of preference (`ja, en;q=0.8`, `en *`).
+    static func languages(_ request: SandboxRequest) -> [Language] {
+        let header = request.headers["accept-language"] ?? "en"
+        let ranked = header.split(whereSeparator: { $0 == "," || $0 == " " }).enumerated().compactMap {
+            index, part -> (Language, Double, Int)? in
+            let pieces = part.split(separator: ";")
+            let tag = pieces[0].split(separator: "-")[0].lowercased()
+            let quality = pieces.dropFirst().first { $0.hasPrefix("q=") }.flatMap { Double($0.dropFirst(2)) } ?? 1
+            let language = Language(rawValue: tag)
+            return language.isDocumented ? (language, quality, index) : nil
+        }
+        return ranked.sorted { ($0.1, -$0.2) > ($1.1, -$1.2) }.map(\.0)
+    }
+
+    static func localized(_ appointment: Appointment, _ languages: [Language]) -> Appointment {
+        var copy = appointment
+        copy.location = appointment.location?.localized(preferring: languages)
+        return copy
+    }
+}

@@ -1,0 +1,89 @@
+import ArgumentParser
+import EngageSandbox
+import Foundation
+
+/// `engage-sandbox`: a stand-in Engage tenant on loopback, for demos, tests and scripts.
+@main
+struct EngageSandboxCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "engage-sandbox",
+        abstract: "Serve a stand-in Pexip Engage tenant with seeded demo data on 127.0.0.1.",
+        discussion: """
+            Faults: --fault ENDPOINT=F1,F2,... scripts the next answers of an endpoint in order; \
+            --fault-rate ENDPOINT=RATE:F1,F2 makes RATE (0-1) of its answers fail with one of the faults. \
+            ENDPOINT is list, show or accept; a fault is an HTTP status (401, 403, 404, 429, 500, 503), \
+            malformed, truncated, reset or hang, and ok lets one answer through.
+            """)
+
+    @Option(help: "Port to listen on (0 picks a free one).")
+    var port: Int = 8787
+
+    @Option(help: "The bearer token to require (default: \(SandboxConfiguration.demoToken)).")
+    var token: String?
+
+    @Option(help: "Seed of the data and of the fault draws.")
+    var seed: UInt64 = 1
+
+    @Option(help: "How many appointments the tenant has.")
+    var appointments: Int = 60
+
+    @Option(help: "The enterprise in the path /enterprises/<enterprise>.")
+    var enterprise: String = "acme"
+
+    @Option(name: .customLong("latency-ms"), help: "Delay every answer by this many milliseconds.")
+    var latencyMilliseconds: Int = 0
+
+    @Option(name: .customLong("fault"), help: ArgumentHelp("Scripted faults, e.g. accept=reset,ok,500.", valueName: "spec"))
+    var scriptedFaults: [String] = []
+
+    @Option(name: .customLong("fault-rate"), help: ArgumentHelp("Random faults, e.g. list=0.2:500,503.", valueName: "spec"))
+    var faultRates: [String] = []
+
+    func validate() throws {
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0-65535.") }
+        guard appointments >= 0 else { throw ValidationError("--appointments must be 0 or more.") }
+        guard latencyMilliseconds >= 0 else { throw ValidationError("--latency-ms must be 0 or more.") }
+        for spec in scriptedFaults {
+            _ = try parse(SandboxFaults.parseScript, spec)
+        }
+        for spec in faultRates {
+            _ = try parse(SandboxFaults.parseRate, spec)
+        }
+    }
+
+    func run() async throws {
+        let server = try await SandboxServer.start(SandboxConfiguration(
+            port: port, enterprise: enterprise, token: token ?? SandboxConfiguration.demoToken, seed: seed,
+            appointmentCount: appointments))
+        server.faults.setLatency(.milliseconds(latencyMilliseconds))
+        for spec in scriptedFaults {
+            let (endpoint, faults) = try parse(SandboxFaults.parseScript, spec)
+            server.faults.script(endpoint, faults)
+        }
+        for spec in faultRates {
+            let (endpoint, rate, faults) = try parse(SandboxFaults.parseRate, spec)
+            server.faults.setRate(endpoint, rate: rate, faults: faults)
+        }
+        let banner = """
+            Engage sandbox serving \(server.baseURL.absoluteString)
+            Token: \(server.configuration.token)
+
+              export ENGAGE_BASE_URL=\(server.baseURL.absoluteString)
+              export ENGAGE_TOKEN=\(server.configuration.token)
+
+            \(server.tenant.appointments.count) appointments, seed \(seed). Stop with Ctrl-C.
+
+            """
+        // Written unbuffered, so a script reading the pipe sees the URL at once.
+        FileHandle.standardOutput.write(Data(banner.utf8))
+        try await server.waitUntilStopped()
+    }
+
+    private func parse<T>(_ parser: (String) throws(SandboxFaults.SpecificationError) -> T, _ spec: String) throws -> T {
+        do {
+            return try parser(spec)
+        } catch {
+            throw ValidationError(error.message)
+        }
+    }
+}

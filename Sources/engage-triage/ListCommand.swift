@@ -1,0 +1,51 @@
+import ArgumentParser
+import EngageAPI
+import Foundation
+import TriageCore
+
+/// `engage-triage list`: every appointment in the given statuses (default: the pending ones).
+struct ListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List appointments, by default the pending ones (INCOMING_REQUEST), every page.")
+
+    @OptionGroup var connection: ConnectionOptions
+
+    @Option(name: .customLong("status"), help: ArgumentHelp(
+        "Only this status (repeatable): \(AppointmentStatus.documentedValues.map(\.rawValue).joined(separator: ", ")).",
+        valueName: "status"))
+    var statuses: [String] = []
+
+    @Flag(help: "Every status (no status filter).")
+    var all = false
+
+    @Flag(help: "Print the appointments as the API's JSON (an array of `data` objects).")
+    var json = false
+
+    func validate() throws {
+        if all && !statuses.isEmpty { throw ValidationError("--all and --status exclude each other.") }
+        for status in statuses where !AppointmentStatus(rawValue: status.uppercased()).isDocumented {
+            throw ValidationError("Unknown status '\(status)'. Use one of: "
+                + AppointmentStatus.documentedValues.map(\.rawValue).joined(separator: ", ") + ".")
+        }
+    }
+
+    func run() async throws {
+        let query = AppointmentQuery(
+            statuses: all ? [] : statuses.isEmpty ? [.incomingRequest] : statuses.map { AppointmentStatus(rawValue: $0.uppercased()) })
+        let appointments: [Appointment]
+        do {
+            appointments = try await connection.withClient { client in try await client.allAppointments(matching: query) }
+        } catch let error as EngageError {
+            throw Diagnostics.fail(error).exitCode
+        }
+        if json {
+            try OutputFormat.printJSON(appointments)
+            return
+        }
+        let time = TimeDisplay()
+        OutputFormat.printLines(OutputFormat.tableLines(appointments, time: time))
+        let filter = query.statuses.isEmpty ? "any status" : query.statuses.map(\.rawValue).joined(separator: ", ")
+        Diagnostics.note("\(appointments.count) appointment\(appointments.count == 1 ? "" : "s") (\(filter)) · times in \(time.zoneName)")
+    }
+}

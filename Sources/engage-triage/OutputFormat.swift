@@ -1,0 +1,52 @@
+import EngageAPI
+import Foundation
+import TriageCore
+
+/// Printing results on standard output: the API's `data` as JSON, or text for people.
+enum OutputFormat {
+    /// Pretty, key-sorted JSON in the API's own shape (date-times with milliseconds, explicit nulls).
+    static func printJSON(_ value: some Encodable) throws {
+        var data = try EngageJSON.encoder(pretty: true).encode(value)
+        data.append(0x0A)
+        FileHandle.standardOutput.write(data)
+    }
+
+    static func printLines(_ lines: [String]) {
+        FileHandle.standardOutput.write(Data(lines.map { $0 + "\n" }.joined().utf8))
+    }
+
+    /// Sections as a heading and aligned `label  value` lines; multi-line values stay indented.
+    static func detailLines(_ sections: [DetailSection]) -> [String] {
+        sections.enumerated().flatMap { index, section -> [String] in
+            let labelWidth = section.fields.map { DisplayWidth.of($0.label) }.max() ?? 0
+            let fields = section.fields.flatMap { field -> [String] in
+                let valueLines = field.value.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                let first = "  " + DisplayWidth.fit(field.label, to: labelWidth) + "  " + (valueLines.first ?? "")
+                let rest = valueLines.dropFirst().map { String(repeating: " ", count: labelWidth + 4) + $0 }
+                return [first] + rest
+            }
+            return (index == 0 ? [] : [""]) + [section.title] + fields
+        }
+    }
+
+    /// The `list` table: one row per appointment, times in the user's time zone.
+    static func tableLines(_ appointments: [Appointment], time: TimeDisplay) -> [String] {
+        let table = TextTable(columns: [
+            .init("ID", maxWidth: 12), .init("START", maxWidth: 20), .init("STATUS", maxWidth: 26),
+            .init("TYPE", maxWidth: 11), .init("SUBJECT", maxWidth: 10), .init("OFFICE", maxWidth: 10),
+            .init("CUSTOMER", maxWidth: 12), .init("CITY", maxWidth: 18),
+        ])
+        return table.render(appointments.map { appointment in
+            [
+                appointment.id,
+                appointment.start.map(time.dateTime) ?? "no time yet",
+                appointment.status.rawValue,
+                appointment.meetingType.rawValue,
+                appointment.subject.id,
+                appointment.office.id,
+                appointment.customer?.participant.id ?? "",
+                appointment.location?.city?.value ?? "",
+            ]
+        })
+    }
+}

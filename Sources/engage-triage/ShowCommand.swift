@@ -1,0 +1,33 @@
+import ArgumentParser
+import EngageAPI
+import Foundation
+import TriageCore
+
+/// `engage-triage show ID`: one appointment, every field.
+struct ShowCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "Show one appointment: overview, participants, location, answers.")
+
+    @OptionGroup var connection: ConnectionOptions
+
+    @Argument(help: "The appointment's id.")
+    var id: String
+
+    @Flag(help: "Print the appointment as the API's JSON (its `data` object).")
+    var json = false
+
+    func run() async throws {
+        let response: EngageResponse<Appointment>
+        do {
+            response = try await connection.withClient { client in try await client.appointment(id: id) }
+        } catch let error as EngageError {
+            throw Diagnostics.fail(error).exitCode
+        }
+        if json {
+            try OutputFormat.printJSON(response.value)
+        } else {
+            let detail = AppointmentDetail(time: TimeDisplay(), preferredLanguage: connection.preferredLanguage)
+            OutputFormat.printLines(OutputFormat.detailLines(detail.sections(of: response.value)))
+        }
+    }
+}
