@@ -49,7 +49,11 @@ let package = Package(
             ]
         ),
 
-        .testTarget(name: "EngageAPITests", dependencies: ["EngageAPI", "EngageSandbox"]),
+        .testTarget(
+            name: "EngageAPITests",
+            dependencies: ["EngageAPI", "EngageSandbox"],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "EngageSandboxTests", dependencies: ["EngageSandbox", "EngageAPI"]),
         .testTarget(name: "TriageCoreTests", dependencies: ["TriageCore", "EngageAPI"]),
         .testTarget(

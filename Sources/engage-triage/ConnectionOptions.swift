@@ -40,22 +40,18 @@ struct ConnectionOptions: ParsableArguments {
     /// Runs `body` with a client for the chosen tenant; with `--demo` the sandbox lives as long as `body`.
     func withClient<Result>(_ body: (EngageClient) async throws -> Result) async throws -> Result {
         guard demo else { return try await body(try makeClient(baseURL: try resolvedBaseURL(), token: try resolvedToken())) }
-        let sandbox = try await SandboxServer.start()
-        do {
-            let result = try await body(try makeClient(baseURL: sandbox.baseURL, token: BearerToken(sandbox.configuration.token)))
-            try? await sandbox.stop()
-            return result
-        } catch {
-            try? await sandbox.stop()
-            throw error
+        return try await SandboxServer.withRunning { sandbox in
+            try await body(sandbox.makeClient(acceptLanguage: acceptLanguage, requestTimeout: requestTimeout))
         }
     }
+
+    private var requestTimeout: Duration { .milliseconds(Int(timeout * 1000)) }
 
     private func makeClient(baseURL: URL, token: BearerToken) throws -> EngageClient {
         do {
             let configuration = try EngageClientConfiguration(
                 baseURL: baseURL, tokenProvider: StaticTokenProvider(token), acceptLanguage: acceptLanguage,
-                requestTimeout: .milliseconds(Int(timeout * 1000)))
+                requestTimeout: requestTimeout)
             return EngageClient(configuration: configuration)
         } catch {
             throw usageFailure(error.message)

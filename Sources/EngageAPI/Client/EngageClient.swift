@@ -10,21 +10,38 @@ import FoundationNetworking
 /// All failures are thrown as `EngageError`.
 public final class EngageClient: Sendable {
     public let configuration: EngageClientConfiguration
-    private let session: URLSession
+    /// Reads share pooled keep-alive connections.
+    private let readSession: URLSession
+    /// Writes get a session of their own and `Connection: close`: libcurl (under URLSession on
+    /// Linux) silently re-sends a request whose reused connection was reset, which for `accept`
+    /// would be exactly the blind retry a non-idempotent action must never get.
+    private let writeSession: URLSession
 
     public init(configuration: EngageClientConfiguration) {
         self.configuration = configuration
+        readSession = Self.makeSession(configuration)
+        writeSession = Self.makeSession(configuration)
+    }
+
+    deinit {
+        readSession.finishTasksAndInvalidate()
+        writeSession.finishTasksAndInvalidate()
+    }
+
+    private static func makeSession(_ configuration: EngageClientConfiguration) -> URLSession {
         let sessionConfiguration = URLSessionConfiguration.ephemeral
         sessionConfiguration.requestCachePolicy = .reloadIgnoringLocalCacheData
         sessionConfiguration.urlCache = nil
         sessionConfiguration.httpCookieStorage = nil
         sessionConfiguration.httpMaximumConnectionsPerHost = 4
-        sessionConfiguration.timeoutIntervalForRequest = Self.seconds(configuration.requestTimeout)
-        session = URLSession(configuration: sessionConfiguration)
+        // Only a backstop: URLSession on Linux rounds timeouts down to whole seconds (0.5 s times
+        // out at once), so the client enforces `requestTimeout` itself, see `withDeadline`.
+        sessionConfiguration.timeoutIntervalForRequest = backstopTimeout(configuration.requestTimeout)
+        return URLSession(configuration: sessionConfiguration)
     }
 
-    deinit {
-        session.finishTasksAndInvalidate()
+    private static func backstopTimeout(_ timeout: Duration) -> TimeInterval {
+        (seconds(timeout) + 1).rounded(.up)
     }
 
     /// HTTP methods the client uses.
@@ -63,12 +80,9 @@ public final class EngageClient: Sendable {
         let token = try await configuration.tokenProvider.token()
         let request = makeRequest(method, path, parameters: parameters, correlationId: correlationId, token: token)
 
-        let body: Data
-        let response: URLResponse
-        do {
-            (body, response) = try await session.data(for: request)
-        } catch {
-            throw Self.transportError(error, correlationId: correlationId, timeout: configuration.requestTimeout)
+        let session = method == .get ? readSession : writeSession
+        let (body, response) = try await withDeadline(configuration.requestTimeout, correlationId: correlationId) {
+            try await session.data(for: request)
         }
         guard let http = response as? HTTPURLResponse else {
             throw EngageError(kind: .transport, correlationId: correlationId, detail: "the answer was not HTTP")
@@ -98,12 +112,35 @@ public final class EngageClient: Sendable {
         // Every piece was percent-encoded above, so the URL always parses.
         var request = URLRequest(url: URL(string: urlText)!)
         request.httpMethod = method.rawValue
-        request.timeoutInterval = Self.seconds(configuration.requestTimeout)
+        request.timeoutInterval = Self.backstopTimeout(configuration.requestTimeout)
+        if method != .get { request.setValue("close", forHTTPHeaderField: "Connection") }
         request.setValue("Bearer \(token.secret)", forHTTPHeaderField: "Authorization")
         request.setValue(correlationId, forHTTPHeaderField: "X-Correlation-Id")
         request.setValue(configuration.acceptLanguage, forHTTPHeaderField: "Accept-Language")
         request.setValue("application/json", forHTTPHeaderField: "Accept")
         return request
+    }
+
+    /// Runs `operation`, giving up after `timeout` with `.timeout`; other failures become `EngageError`.
+    private func withDeadline<Value: Sendable>(
+        _ timeout: Duration, correlationId: String, _ operation: @escaping @Sendable () async throws -> Value
+    ) async throws(EngageError) -> Value {
+        do {
+            return try await withThrowingTaskGroup(of: Value?.self) { group in
+                group.addTask { try await operation() }
+                group.addTask {
+                    try await Task.sleep(for: timeout)
+                    return nil
+                }
+                defer { group.cancelAll() }
+                guard let first = try await group.next(), let value = first else {
+                    throw URLError(.timedOut)
+                }
+                return value
+            }
+        } catch {
+            throw Self.transportError(error, correlationId: correlationId, timeout: timeout)
+        }
     }
 
     /// Percent-encodes one path segment or query value (everything but unreserved characters).

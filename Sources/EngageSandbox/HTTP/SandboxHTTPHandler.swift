@@ -12,13 +12,15 @@ final class SandboxHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
     private let router: SandboxRouter
     private let faults: SandboxFaults
     private let gate: ConcurrencyGate
+    private let log: RequestLog
     private var head: HTTPRequestHead?
     private var holdsSlot = false
 
-    init(router: SandboxRouter, faults: SandboxFaults, gate: ConcurrencyGate) {
+    init(router: SandboxRouter, faults: SandboxFaults, gate: ConcurrencyGate, log: RequestLog) {
         self.router = router
         self.faults = faults
         self.gate = gate
+        self.log = log
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -42,6 +44,7 @@ final class SandboxHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
         var headers: [String: String] = [:]
         for (name, value) in head.headers { headers[name] = value }
         let request = SandboxRequest(method: head.method.rawValue, target: head.uri, headers: headers)
+        log.append(request)
         guard gate.enter() else {
             write(.injected(status: 429), for: head, request: request, context: context)
             return

@@ -15,11 +15,18 @@ public final class SandboxServer: Sendable {
     /// The port actually bound (useful when the configuration asked for 0).
     public let port: Int
     private let channel: any NIOCore.Channel
+    private let gate: ConcurrencyGate
+    private let log: RequestLog
 
-    private init(configuration: SandboxConfiguration, tenant: SandboxTenant, faults: SandboxFaults, channel: any NIOCore.Channel) {
+    private init(
+        configuration: SandboxConfiguration, tenant: SandboxTenant, faults: SandboxFaults, gate: ConcurrencyGate,
+        log: RequestLog, channel: any NIOCore.Channel
+    ) {
         self.configuration = configuration
         self.tenant = tenant
         self.faults = faults
+        self.gate = gate
+        self.log = log
         self.channel = channel
         port = channel.localAddress?.port ?? configuration.port
     }
@@ -32,6 +39,7 @@ public final class SandboxServer: Sendable {
         let faults = SandboxFaults(seed: configuration.seed)
         let router = SandboxRouter(enterprise: configuration.enterprise, token: configuration.token, tenant: tenant)
         let gate = ConcurrencyGate(limit: configuration.maxConcurrentRequests)
+        let log = RequestLog()
 
         let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.backlog, value: 256)
@@ -41,17 +49,52 @@ public final class SandboxServer: Sendable {
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline()
                     try channel.pipeline.syncOperations.addHandler(
-                        SandboxHTTPHandler(router: router, faults: faults, gate: gate))
+                        SandboxHTTPHandler(router: router, faults: faults, gate: gate, log: log))
                 }
             }
             .bind(host: configuration.host, port: configuration.port)
             .get()
-        return SandboxServer(configuration: configuration, tenant: tenant, faults: faults, channel: channel)
+        return SandboxServer(
+            configuration: configuration, tenant: tenant, faults: faults, gate: gate, log: log, channel: channel)
     }
 
     /// `http://127.0.0.1:<port>/enterprises/<enterprise>`: what `ENGAGE_BASE_URL` should be.
     public var baseURL: URL {
         URL(string: "http://\(configuration.host):\(port)/enterprises/\(configuration.enterprise)")!
+    }
+
+    /// The most recent requests received (up to 1,000), oldest first.
+    public var receivedRequests: [SandboxRequest] { log.all }
+
+    /// The most requests that were being answered at the same time so far.
+    public var peakConcurrentRequests: Int { gate.peak }
+
+    /// A client configured for this sandbox: its base URL and token, loopback http allowed.
+    public func makeClient(
+        acceptLanguage: String = "en *", pageSize: Int = 25, requestTimeout: Duration = .seconds(30),
+        retryPolicy: RetryPolicy = .standard
+    ) -> EngageClient {
+        // The sandbox's URL is always http on loopback, which the configuration accepts.
+        let configuration = try! EngageClientConfiguration(
+            baseURL: baseURL, tokenProvider: StaticTokenProvider(BearerToken(configuration.token)),
+            acceptLanguage: acceptLanguage, pageSize: pageSize, requestTimeout: requestTimeout, retryPolicy: retryPolicy)
+        return EngageClient(configuration: configuration)
+    }
+
+    /// Starts a sandbox, runs `body` with it and stops it, also when `body` throws.
+    public static func withRunning<Result>(
+        _ configuration: SandboxConfiguration = SandboxConfiguration(),
+        _ body: (SandboxServer) async throws -> Result
+    ) async throws -> Result {
+        let server = try await start(configuration)
+        do {
+            let result = try await body(server)
+            try? await server.stop()
+            return result
+        } catch {
+            try? await server.stop()
+            throw error
+        }
     }
 
     /// Stops listening; connections in progress are closed.

@@ -1,0 +1,140 @@
+@testable import EngageAPI
+import EngageSandbox
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Testing
+
+/// Every error kind, produced by the sandbox's fault injection over real loopback HTTP.
+@Suite("Client errors against the sandbox")
+struct ClientErrorTests {
+    /// Fetches appointment 1001 with `fault` scripted for it; returns the error.
+    private func showError(
+        _ fault: Fault, timeout: Duration = .seconds(10), check: (EngageError, SandboxServer) -> Void
+    ) async throws {
+        try await SandboxServer.withRunning { sandbox in
+            sandbox.faults.script(.show, [fault])
+            let client = sandbox.makeClient(requestTimeout: timeout, retryPolicy: .none)
+            do {
+                let response = try await client.appointment(id: "1001")
+                Issue.record("expected \(fault) to fail, got \(response.value.id)")
+            } catch let error as EngageError {
+                #expect(error.correlationId == sandbox.receivedRequests.last?.headers["x-correlation-id"])
+                #expect(!error.description.contains(SandboxConfiguration.demoToken))
+                #expect(!error.message.contains(SandboxConfiguration.demoToken))
+                check(error, sandbox)
+            }
+        }
+    }
+
+    @Test func unauthorized() async throws {
+        try await showError(.status(401)) { error, _ in
+            #expect(error.kind == .unauthorized && error.httpStatus == 401 && error.code == "UNAUTHORIZED")
+            #expect(error.message.contains("token"))
+        }
+    }
+
+    @Test func wrongTokenIsUnauthorized() async throws {
+        try await SandboxServer.withRunning(SandboxConfiguration(token: "the-right-one")) { sandbox in
+            let configuration = try EngageClientConfiguration(
+                baseURL: sandbox.baseURL, tokenProvider: StaticTokenProvider(BearerToken("a-wrong-one")))
+            do {
+                _ = try await EngageClient(configuration: configuration).appointment(id: "1001")
+                Issue.record("expected 401")
+            } catch let error as EngageError {
+                #expect(error.kind == .unauthorized)
+                #expect(!"\(error)".contains("a-wrong-one"))
+            }
+        }
+    }
+
+    @Test func forbidden() async throws {
+        try await showError(.status(403)) { error, _ in #expect(error.kind == .forbidden && error.httpStatus == 403) }
+    }
+
+    @Test func notFound() async throws {
+        try await showError(.status(404)) { error, _ in #expect(error.kind == .notFound) }
+    }
+
+    @Test func rateLimitedCarriesRetryAfter() async throws {
+        try await showError(.status(429)) { error, _ in
+            #expect(error.kind == .rateLimited && error.retryAfter == .seconds(1))
+            #expect(error.message.contains("Try again in 1 s"))
+        }
+    }
+
+    @Test(arguments: [500, 503])
+    func serverFailure(status: Int) async throws {
+        try await showError(.status(status)) { error, _ in
+            #expect(error.kind == .serverFailure && error.httpStatus == status)
+            #expect(error.message.contains("HTTP \(status)"))
+        }
+    }
+
+    @Test func malformedJSONIsUndecodable() async throws {
+        try await showError(.malformedJSON) { error, _ in
+            #expect(error.kind == .undecodable && error.httpStatus == 200)
+            #expect(error.jsonPath == "")
+            #expect(error.message.hasPrefix("The server's answer could not be read"))
+        }
+    }
+
+    @Test func undecodableBodyNamesTheJSONPath() throws {
+        let page = #"{"data":[{"id":"1"},{"id":5}],"meta":{"offset":0,"limit":2,"totalCount":2}}"#
+        do {
+            _ = try EngageJSON.decoder().decode(ListEnvelope<Appointment>.self, from: Data(page.utf8))
+            Issue.record("expected a decoding failure")
+        } catch {
+            let engageError = EngageClient.decodingError(error, status: 200, correlationId: "c")
+            #expect(engageError.kind == .undecodable)
+            #expect(engageError.jsonPath == "data[0].subject")
+            #expect(engageError.message == "The server's answer could not be read at data[0].subject: the required key is missing")
+        }
+    }
+
+    @Test func truncatedBodyIsATransportFailure() async throws {
+        try await showError(.truncatedBody) { error, _ in
+            #expect([.transport, .undecodable].contains(error.kind))
+        }
+    }
+
+    @Test func connectionResetIsATransportFailure() async throws {
+        try await showError(.connectionReset) { error, _ in
+            #expect(error.kind == .transport)
+            #expect(error.message.hasPrefix("Could not reach the server"))
+        }
+    }
+
+    @Test func hangIsATimeout() async throws {
+        let started = ContinuousClock.now
+        try await showError(.hang, timeout: .milliseconds(400)) { error, _ in
+            #expect(error.kind == .timeout)
+        }
+        #expect(ContinuousClock.now - started < .seconds(8), "the timeout must end the wait")
+    }
+
+    @Test func refusedConnectionIsATransportFailure() async throws {
+        let port = try await SandboxServer.withRunning { $0.port }  // Stopped: nobody listens there now.
+        let configuration = try EngageClientConfiguration(
+            baseURL: URL(string: "http://127.0.0.1:\(port)/enterprises/acme")!,
+            tokenProvider: StaticTokenProvider(BearerToken("t")), retryPolicy: .none)
+        do {
+            _ = try await EngageClient(configuration: configuration).appointment(id: "1")
+            Issue.record("expected a refused connection")
+        } catch {
+            #expect(error.kind == .transport)
+        }
+    }
+
+    @Test func plainStatusFilterIsABadRequest() async throws {
+        try await SandboxServer.withRunning { sandbox in
+            var request = URLRequest(url: URL(string: sandbox.baseURL.absoluteString + "/appointments?status=INCOMING_REQUEST")!)
+            request.setValue("Bearer \(SandboxConfiguration.demoToken)", forHTTPHeaderField: "Authorization")
+            let (body, response) = try await URLSession.shared.data(for: request)
+            #expect((response as? HTTPURLResponse)?.statusCode == 400)
+            let envelope = try JSONDecoder().decode(ErrorEnvelope.self, from: body)
+            #expect(envelope.errors.first?.message.contains("status[]") == true)
+        }
+    }
+}
