@@ -23,7 +23,8 @@ struct AcceptCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let outcome = try await connection.withClient { client in await client.acceptReconciling(id: id) }
+        let settings = try connection.settings()
+        let outcome = try await connection.withClient(settings) { client in await client.acceptReconciling(id: id) }
         switch outcome {
         case .accepted(let response):
             try printAccepted(response.value, correlationId: response.correlationId)

@@ -31,11 +31,12 @@ struct ListCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let settings = try connection.settings()
         let query = AppointmentQuery(
             statuses: all ? [] : statuses.isEmpty ? [.incomingRequest] : statuses.map { AppointmentStatus(rawValue: $0.uppercased()) })
         let appointments: [Appointment]
         do {
-            appointments = try await connection.withClient { client in try await client.allAppointments(matching: query) }
+            appointments = try await connection.withClient(settings) { client in try await client.allAppointments(matching: query) }
         } catch let error as EngageError {
             throw Diagnostics.fail(error).exitCode
         }

@@ -17,16 +17,17 @@ struct ShowCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
+        let settings = try connection.settings()
         let response: EngageResponse<Appointment>
         do {
-            response = try await connection.withClient { client in try await client.appointment(id: id) }
+            response = try await connection.withClient(settings) { client in try await client.appointment(id: id) }
         } catch let error as EngageError {
             throw Diagnostics.fail(error).exitCode
         }
         if json {
             try OutputFormat.printJSON(response.value)
         } else {
-            let detail = AppointmentDetail(time: TimeDisplay(), preferredLanguage: connection.preferredLanguage)
+            let detail = AppointmentDetail(time: TimeDisplay(), preferredLanguage: settings.preferredLanguage)
             OutputFormat.printLines(OutputFormat.detailLines(detail.sections(of: response.value)))
         }
     }

@@ -157,3 +157,31 @@ struct CommandLineTests {
         #expect(try EngageJSON.decoder().decode([Appointment].self, from: Data(result.stdout.utf8)).count == 12)
     }
 }
+
+extension CommandLineTests {
+    @Test func aBrokenConfigFileStopsWithItsNameAndKey() async throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("config-\(UUID().uuidString).json")
+        try Data(#"{"pageSize": "many"}"#.utf8).write(to: file)
+        let result = try await CommandRunner.triage(["list", "--config", file.path, "--demo"])
+        #expect(result.status == 2)
+        #expect(result.stderr == "engage-triage: \(file.path): \"pageSize\" should be a whole number from 1 to 100, found \"many\".\n")
+        let missing = try await CommandRunner.triage(["list", "--config", "/nonexistent/config.json"])
+        #expect(missing.status == 2 && missing.stderr.contains("Cannot read the configuration file /nonexistent/config.json"))
+    }
+
+    @Test func configFileInXDGHomeIsRead() async throws {
+        try await withTenant { sandbox, environment in
+            let home = FileManager.default.temporaryDirectory.appendingPathComponent("xdg-\(UUID().uuidString)")
+            let folder = home.appendingPathComponent("engage-triage")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let tokenFile = folder.appendingPathComponent("token")
+            try Data(Self.secret.utf8).write(to: tokenFile)
+            let config = #"{"baseURL": "\#(sandbox.baseURL.absoluteString)", "tokenFile": "\#(tokenFile.path)", "pageSize": 10}"#
+            try Data(config.utf8).write(to: folder.appendingPathComponent("config.json"))
+            let result = try await CommandRunner.triage(
+                ["list", "--json"], environment: CommandRunner.environment(["XDG_CONFIG_HOME": home.path]))
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(sandbox.receivedRequests.first?.queryItems.contains { $0 == ("limit", "10") } == true)
+        }
+    }
+}

@@ -1,0 +1,124 @@
+import EngageAPI
+import Foundation
+
+/// The settings `config.json` can hold (documented in `config.example.json` and the README).
+///
+/// Read strictly: an unknown key, a wrong type or a bad value stops the program with a message
+/// naming the file, the key and what was expected, so a typo never silently falls back to a default.
+struct ConfigFile: Equatable {
+    var baseURL: String?
+    var environment: String?
+    var enterprise: String?
+    var tokenFile: String?
+    var language: String?
+    var pageSize: Int?
+    var requestTimeoutSeconds: Double?
+
+    /// What went wrong with a configuration, in a sentence that names the file and the key.
+    struct Problem: Error, Equatable {
+        var message: String
+    }
+
+    /// Every key, with what it expects (used in messages and kept in step with config.example.json).
+    static let keys: [(name: String, expects: String)] = [
+        ("baseURL", "an https URL up to /enterprises/<enterprise>"),
+        ("environment", "a text such as \"development\" or \"production\""),
+        ("enterprise", "a text, the enterprise in the API path"),
+        ("tokenFile", "a path to a file holding the bearer token"),
+        ("language", "a text, the Accept-Language such as \"en *\""),
+        ("pageSize", "a whole number from 1 to 100"),
+        ("requestTimeoutSeconds", "a number of seconds above 0"),
+    ]
+
+    /// `$XDG_CONFIG_HOME/engage-triage/config.json`, else `~/.config/engage-triage/config.json`.
+    static func defaultPath(environment: [String: String]) -> String {
+        let base = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.config"
+        return base + "/engage-triage/config.json"
+    }
+
+    /// Reads `path`; a missing file is `nil` unless `required` (a path the user named).
+    static func load(path: String, required: Bool) throws(Problem) -> ConfigFile? {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            if required || FileManager.default.fileExists(atPath: path) {
+                throw Problem(message: "Cannot read the configuration file \(path).")
+            }
+            return nil
+        }
+        return try parse(data, path: path)
+    }
+
+    static func parse(_ data: Data, path: String) throws(Problem) -> ConfigFile {
+        let object: [String: JSONValue]
+        do {
+            object = try JSONDecoder().decode([String: JSONValue].self, from: data)
+        } catch DecodingError.typeMismatch {
+            throw Problem(message: "\(path) must hold one JSON object ({ \"key\": value, ... }).")
+        } catch {
+            throw Problem(message: "\(path) is not valid JSON: \(jsonProblem(data)).")
+        }
+        let known = Set(keys.map(\.name))
+        if let unknown = object.keys.sorted().first(where: { !known.contains($0) }) {
+            throw Problem(message: "\(path): unknown key \"\(unknown)\". Known keys: \(keys.map(\.name).joined(separator: ", ")).")
+        }
+        func fail(_ key: String) -> Problem {
+            let expects = keys.first { $0.name == key }?.expects ?? "another value"
+            return Problem(message: "\(path): \"\(key)\" should be \(expects), found \(object[key]?.description ?? "nothing").")
+        }
+        func text(_ key: String) throws(Problem) -> String? {
+            switch object[key] {
+            case nil: return nil
+            case .string(let text) where !text.isEmpty: return text
+            default: throw fail(key)
+            }
+        }
+        func number(_ key: String) throws(Problem) -> Double? {
+            switch object[key] {
+            case nil: return nil
+            case .number(let number): return number
+            default: throw fail(key)
+            }
+        }
+        var file = ConfigFile()
+        file.baseURL = try text("baseURL")
+        file.environment = try text("environment")
+        file.enterprise = try text("enterprise")
+        file.tokenFile = try text("tokenFile")
+        file.language = try text("language")
+        if let size = try number("pageSize") {
+            guard size.rounded() == size, (1...100).contains(size) else { throw fail("pageSize") }
+            file.pageSize = Int(size)
+        }
+        if let seconds = try number("requestTimeoutSeconds") {
+            guard seconds > 0 else { throw fail("requestTimeoutSeconds") }
+            file.requestTimeoutSeconds = seconds
+        }
+        if let baseURL = file.baseURL {
+            guard let url = URL(string: baseURL), url.host != nil else { throw fail("baseURL") }
+            do {
+                try EngageClientConfiguration.validate(baseURL: url)
+            } catch {
+                throw Problem(message: "\(path): \"baseURL\" \(error.detail ?? "is not usable").")
+            }
+        }
+        return file
+    }
+
+    /// Where the JSON broke, as line and column when the parser says at which character.
+    private static func jsonProblem(_ data: Data) -> String {
+        do {
+            _ = try JSONSerialization.jsonObject(with: data)
+            return "unexpected structure"
+        } catch {
+            let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
+            guard let range = detail.range(of: #"character (\d+)"#, options: .regularExpression),
+                  let offset = Int(detail[range].dropFirst("character ".count))
+            else { return detail.trimmingCharacters(in: CharacterSet(charactersIn: ".")) }
+            let before = data.prefix(offset)
+            let line = before.filter { $0 == 0x0A }.count + 1
+            let column = offset - (before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0) + 1
+            let reason = detail.components(separatedBy: " around").first ?? detail
+            return "\(reason) at line \(line), column \(column)"
+        }
+    }
+}
