@@ -15,12 +15,22 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
+        // Wide-character ncurses (libncursesw), wrapped for Swift in shim.h.
+        .systemLibrary(
+            name: "CNcurses",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+
         // The one Engage REST client: contract types, requests, typed errors. Foundation only.
         .target(name: "EngageAPI"),
 
-        // Pure presentation helpers shared by the CLI and (later) the TUI: display width,
-        // sanitising of untrusted text, time formatting, tables. No I/O.
+        // The pure core of the app: state, actions, reducer, layout and render into a cell grid,
+        // keymap, display width, sanitising of untrusted text. No I/O, no ncurses.
         .target(name: "TriageCore", dependencies: ["EngageAPI"]),
+
+        // The only code that touches the terminal: ncurses set-up and teardown, keys, drawing a
+        // Screen, colours, resize and signals.
+        .target(name: "TerminalUI", dependencies: ["CNcurses", "TriageCore"]),
 
         // A stand-in Engage tenant over real HTTP (SwiftNIO), with fault injection.
         .target(
@@ -45,6 +55,7 @@ let package = Package(
                 "EngageAPI",
                 "EngageSandbox",
                 "TriageCore",
+                "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,7 +66,11 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "EngageSandboxTests", dependencies: ["EngageSandbox", "EngageAPI"]),
-        .testTarget(name: "TriageCoreTests", dependencies: ["TriageCore", "EngageAPI"]),
+        .testTarget(
+            name: "TriageCoreTests",
+            dependencies: ["TriageCore", "EngageAPI", "EngageSandbox"],
+            exclude: ["Snapshots"]
+        ),
         .testTarget(
             name: "CommandLineTests",
             dependencies: ["engage-triage", "engage-sandbox", "EngageSandbox", "EngageAPI"]

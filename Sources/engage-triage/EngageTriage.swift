@@ -8,13 +8,14 @@ struct EngageTriage: AsyncParsableCommand {
         commandName: "engage-triage",
         abstract: "Triage the pending appointment requests of a Pexip Engage tenant.",
         discussion: """
-            Talks to the tenant at $ENGAGE_BASE_URL with the token in $ENGAGE_TOKEN, or to a built-in \
+            Without a command it opens the triage screen. Talks to the tenant at $ENGAGE_BASE_URL with the token in $ENGAGE_TOKEN, or to a built-in \
             sandbox with --demo. Exit statuses: 0 ok, 2 usage or configuration, 3 not found, \
             4 refused by the server (e.g. already accepted), 5 not signed in or not allowed, \
             6 rate limited, 7 server failure, 8 network or timeout, 9 unreadable answer, \
             10 accept outcome unknown, 1 anything else.
             """,
-        subcommands: [ListCommand.self, ShowCommand.self, AcceptCommand.self]
+        subcommands: [TUICommand.self, ListCommand.self, ShowCommand.self, AcceptCommand.self],
+        defaultSubcommand: TUICommand.self
     )
 
     /// Runs the command; usage errors exit with 2 (not ArgumentParser's 64), as documented.

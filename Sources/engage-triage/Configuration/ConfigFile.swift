@@ -13,6 +13,9 @@ struct ConfigFile: Equatable {
     var language: String?
     var pageSize: Int?
     var requestTimeoutSeconds: Double?
+    var confirmBeforeAccept: Bool?
+    var readOnly: Bool?
+    var colors: String?
 
     /// What went wrong with a configuration, in a sentence that names the file and the key.
     struct Problem: Error, Equatable {
@@ -28,6 +31,9 @@ struct ConfigFile: Equatable {
         ("language", "a text, the Accept-Language such as \"en *\""),
         ("pageSize", "a whole number from 1 to 100"),
         ("requestTimeoutSeconds", "a number of seconds above 0"),
+        ("confirmBeforeAccept", "true or false"),
+        ("readOnly", "true or false"),
+        ("colors", "one of \"auto\", \"256\", \"8\", \"none\""),
     ]
 
     /// `$XDG_CONFIG_HOME/engage-triage/config.json`, else `~/.config/engage-triage/config.json`.
@@ -79,12 +85,23 @@ struct ConfigFile: Equatable {
             default: throw fail(key)
             }
         }
+        func flag(_ key: String) throws(Problem) -> Bool? {
+            switch object[key] {
+            case nil: return nil
+            case .bool(let value): return value
+            default: throw fail(key)
+            }
+        }
         var file = ConfigFile()
         file.baseURL = try text("baseURL")
         file.environment = try text("environment")
         file.enterprise = try text("enterprise")
         file.tokenFile = try text("tokenFile")
         file.language = try text("language")
+        file.confirmBeforeAccept = try flag("confirmBeforeAccept")
+        file.readOnly = try flag("readOnly")
+        file.colors = try text("colors")
+        if let colors = file.colors, !["auto", "256", "8", "none"].contains(colors) { throw fail("colors") }
         if let size = try number("pageSize") {
             guard size.rounded() == size, (1...100).contains(size) else { throw fail("pageSize") }
             file.pageSize = Int(size)

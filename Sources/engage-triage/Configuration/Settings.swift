@@ -15,6 +15,12 @@ struct Settings: Equatable {
     var language: String
     var pageSize: Int
     var requestTimeout: Duration
+    /// Ask y/N before an accept (`confirmBeforeAccept`, `--no-confirm` turns it off).
+    var confirmBeforeAccept = true
+    /// Accepting disabled (`readOnly`, `--read-only`).
+    var readOnly = false
+    /// `colors`: auto, 256, 8 or none.
+    var colors: String?
 
     /// The values given on the command line (`nil` where a flag was not given).
     struct Flags: Equatable {
@@ -65,7 +71,10 @@ struct Settings: Equatable {
             baseURL: baseURL, tokenSource: tokenSource,
             language: flags.language ?? env("ENGAGE_LANGUAGE") ?? file?.language ?? defaultLanguage,
             pageSize: file?.pageSize ?? defaultPageSize,
-            requestTimeout: .milliseconds(Int((timeout * 1000).rounded())))
+            requestTimeout: .milliseconds(Int((timeout * 1000).rounded())),
+            confirmBeforeAccept: file?.confirmBeforeAccept ?? true,
+            readOnly: file?.readOnly ?? false,
+            colors: file?.colors)
     }
 
     /// The bearer token, read from its source now.

@@ -21,6 +21,16 @@ public struct TimeDisplay: Sendable {
         return "\(weekday) \(parts.year ?? 0)-\(Self.two(parts.month))-\(Self.two(parts.day)) \(time(date))"
     }
 
+    /// `Fri 11 Dec 18:00`: short enough for a list column, the year left out.
+    public func short(_ date: Date) -> String {
+        let parts = calendar.dateComponents([.weekday, .month, .day], from: date)
+        let weekday = Self.weekdays[((parts.weekday ?? 1) - 1) % 7]
+        let month = Self.months[((parts.month ?? 1) - 1) % 12]
+        return "\(weekday) \(Self.two(parts.day)) \(month) \(time(date))"
+    }
+
+    private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
     /// `09:00`.
     public func time(_ date: Date) -> String {
         let parts = calendar.dateComponents([.hour, .minute], from: date)

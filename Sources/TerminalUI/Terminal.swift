@@ -1,0 +1,143 @@
+import CNcurses
+import Foundation
+import TriageCore
+
+/// The terminal, through wide-character ncurses: set-up and teardown, drawing a `Screen`,
+/// reading keys. Used from one thread only (the UI thread).
+public final class Terminal {
+    /// Why the terminal could not be taken over.
+    public struct StartError: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    public private(set) var colorMode = ColorMode.none
+    /// Whether the locale is UTF-8; if not, the app draws ASCII only.
+    public private(set) var isUTF8 = false
+    private var screenPointer: OpaquePointer?
+    private var palette = Palette(mode: .none)
+    private var isActive = false
+
+    public init() {}
+
+    /// Takes over the terminal: alternate screen, no echo, keys unbuffered, Esc after 25 ms.
+    public func start(colorPreference: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        setlocale(LC_ALL, "")
+        isUTF8 = cncurses_locale_is_utf8() != 0
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            throw StartError(description: "The screen needs a terminal; use the list, show and accept commands in scripts.")
+        }
+        set_escdelay(25)
+        guard let screen = newterm(nil, cncurses_stdout(), cncurses_stdin()) else {
+            throw StartError(description: "Cannot drive this terminal (TERM=\(environment["TERM"] ?? "unset")).")
+        }
+        screenPointer = screen
+        set_term(screen)
+        isActive = true
+        cbreak()
+        noecho()
+        nonl()
+        intrflush(cncurses_stdscr(), false)
+        keypad(cncurses_stdscr(), true)
+        nodelay(cncurses_stdscr(), true)
+        curs_set(0)
+        colorMode = ColorMode.choose(
+            preference: colorPreference, environment: environment, terminalColors: Int(cncurses_colors()),
+            hasColors: has_colors())
+        if colorMode != .none {
+            start_color()
+            use_default_colors()
+        }
+        palette = Palette(mode: colorMode)
+    }
+
+    /// Gives the terminal back as it was; safe to call more than once and from every exit path.
+    public func stop() {
+        guard isActive else { return }
+        isActive = false
+        curs_set(1)
+        endwin()
+        if let screenPointer { delscreen(screenPointer) }
+        screenPointer = nil
+    }
+
+    /// The current size in columns and rows.
+    public var size: Size { Size(width: Int(cncurses_cols()), height: Int(cncurses_lines())) }
+
+    /// Adopts the size the kernel reports now (after SIGWINCH) and returns it.
+    public func adoptWindowSize() -> Size {
+        var rows: Int32 = 0
+        var columns: Int32 = 0
+        cncurses_window_size(&rows, &columns)
+        if rows > 0, columns > 0, rows != cncurses_lines() || columns != cncurses_cols() {
+            resizeterm(rows, columns)
+        }
+        return size
+    }
+
+    /// Draws `screen`: erase, copy every row, then one `doupdate`, so ncurses sends only what changed.
+    public func draw(_ screen: Screen) {
+        guard isActive else { return }
+        let window = cncurses_stdscr()
+        werase(window)
+        let rows = min(screen.height, Int(cncurses_lines()))
+        let columns = min(screen.width, Int(cncurses_cols()))
+        var line: [cchar_t] = []
+        line.reserveCapacity(columns + 1)
+        for row in 0..<rows {
+            line.removeAll(keepingCapacity: true)
+            var column = 0
+            while column < columns {
+                let cell = screen[row, column]
+                column += 1
+                if cell.isContinuation { continue }
+                line.append(makeCell(cell))
+            }
+            line.append(cchar_t())  // terminator
+            line.withUnsafeBufferPointer { buffer in
+                _ = mvwadd_wchnstr(window, Int32(row), 0, buffer.baseAddress, Int32(buffer.count - 1))
+            }
+        }
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    /// Forces a full repaint on the next draw (Ctrl-L, or after something scribbled on the terminal).
+    public func repaintAll() {
+        guard isActive else { return }
+        clearok(cncurses_curscr(), true)
+    }
+
+    private func makeCell(_ cell: Screen.Cell) -> cchar_t {
+        var value = cchar_t()
+        let look = palette.look(cell.style)
+        var characters = cell.text.unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) }
+        if characters.isEmpty { characters = [wchar_t(32)] }
+        characters.append(0)
+        let attributes = look.attributes
+        _ = characters.withUnsafeBufferPointer { buffer in
+            setcchar(&value, buffer.baseAddress, attributes, look.pair, nil)
+        }
+        return value
+    }
+
+    /// Every key waiting in the input, decoded; a resize reported by ncurses becomes `.resized`.
+    public func readEvents() -> [TerminalEvent] {
+        guard isActive else { return [] }
+        var events: [TerminalEvent] = []
+        var character: wint_t = 0
+        while true {
+            let result = wget_wch(cncurses_stdscr(), &character)
+            if result == cncurses_err() { break }
+            if result == cncurses_key_code_yes() {
+                if Int32(character) == KEY_RESIZE {
+                    events.append(.resized(size))
+                } else if let key = KeyDecoding.functionKey(Int32(character)) {
+                    events.append(.key(key))
+                }
+            } else if let key = KeyDecoding.character(UInt32(character)) {
+                events.append(.key(key))
+            }
+        }
+        return events
+    }
+}

@@ -1,0 +1,23 @@
+/// What a cell means, not how it looks: the terminal layer maps each style to colours and
+/// attributes for 256, 8 or no colours (reverse video then marks the selection).
+public enum Style: Hashable, Sendable, CaseIterable {
+    case normal
+    case muted
+    case title
+    case header
+    case selected
+    case badgePending
+    case badgeAccepted
+    case badgeClosed
+    case badgeUnknown
+    case bannerSuccess
+    case bannerError
+    case bannerInfo
+    case prompt
+    case statusBar
+    case key
+    case tabActive
+    case tabInactive
+    case border
+    case label
+}

@@ -1,0 +1,30 @@
+import EngageAPI
+import Foundation
+
+/// What the user chose at start-up: fixed for the life of the screen.
+public struct AppOptions: Sendable, Equatable {
+    /// Shown in the title bar: the enterprise, or "demo".
+    public var tenantName: String
+    /// Ask "Accept …? y/N" before sending an accept.
+    public var confirmBeforeAccept: Bool
+    /// Accepting is disabled (`--read-only`).
+    public var readOnly: Bool
+    /// Draw with ASCII only (the locale is not UTF-8).
+    public var asciiOnly: Bool
+    /// The language of the location translations listed first, until the user cycles it with `L`.
+    public var preferredLanguage: Language
+    /// Times are shown in this zone (the user's own).
+    public var timeZone: TimeZone
+
+    public init(
+        tenantName: String, confirmBeforeAccept: Bool = true, readOnly: Bool = false, asciiOnly: Bool = false,
+        preferredLanguage: Language = .en, timeZone: TimeZone = .current
+    ) {
+        self.tenantName = tenantName
+        self.confirmBeforeAccept = confirmBeforeAccept
+        self.readOnly = readOnly
+        self.asciiOnly = asciiOnly
+        self.preferredLanguage = preferredLanguage
+        self.timeZone = timeZone
+    }
+}

@@ -1,0 +1,35 @@
+/// What a key asks for, independent of which key it was (keys are configurable).
+public enum Command: Hashable, Sendable, CaseIterable {
+    case moveDown, moveUp, pageDown, pageUp, top, bottom
+    case open, back
+    case accept, reload, help, quit, redraw
+    case nextSection, previousSection
+    case overview, participants, location, answers
+    case cycleLanguage
+
+    /// The words the help overlay shows.
+    public var summary: String {
+        switch self {
+        case .moveDown: "next request / scroll down"
+        case .moveUp: "previous request / scroll up"
+        case .pageDown: "page down"
+        case .pageUp: "page up"
+        case .top: "first"
+        case .bottom: "last"
+        case .open: "open the details"
+        case .back: "back / dismiss the message"
+        case .accept: "accept the request"
+        case .reload: "reload the pending requests"
+        case .help: "this help"
+        case .quit: "quit"
+        case .redraw: "redraw the screen"
+        case .nextSection: "next section"
+        case .previousSection: "previous section"
+        case .overview: "Overview"
+        case .participants: "Participants"
+        case .location: "Location"
+        case .answers: "Answers"
+        case .cycleLanguage: "next translation language first"
+        }
+    }
+}
