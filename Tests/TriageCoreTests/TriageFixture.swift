@@ -1,0 +1,67 @@
+import EngageAPI
+import EngageSandbox
+import Foundation
+import Testing
+import TriageCore
+
+/// A deterministic app state for the reducer and screen tests: the sandbox's seeded tenant
+/// (seed 1, reference day 2026-11-25), its pending requests loaded in pages of 25, times in UTC.
+enum TriageFixture {
+    static let referenceDate = Date(timeIntervalSince1970: 1_795_564_800)  // 2026-11-25T00:00:00Z
+
+    static let tenant = SandboxSeeder(seed: 1, count: 60, referenceDate: referenceDate).appointments()
+
+    static var pending: [Appointment] { tenant.filter { $0.status == .incomingRequest } }
+
+    static func options(confirm: Bool = true, readOnly: Bool = false) -> AppOptions {
+        AppOptions(tenantName: "acme", confirmBeforeAccept: confirm, readOnly: readOnly, preferredLanguage: .en,
+                   timeZone: TimeZone(identifier: "UTC")!)
+    }
+
+    /// The pages of `appointments` as the client hands them over.
+    static func pages(_ appointments: [Appointment], size: Int = 25) -> [AppointmentPage] {
+        stride(from: 0, to: appointments.count, by: size).map { offset in
+            AppointmentPage(
+                appointments: Array(appointments[offset..<min(appointments.count, offset + size)]),
+                meta: PageMeta(offset: offset, limit: size, totalCount: appointments.count),
+                correlationId: "page-\(offset)")
+        }
+    }
+
+    /// A state with every pending request loaded.
+    static func loaded(_ size: Size, options: AppOptions = options()) -> AppState {
+        var state = AppState(options: options, size: size)
+        _ = Reducer.reduce(&state, .start)
+        for page in pages(pending) { _ = Reducer.reduce(&state, .pageLoaded(generation: state.generation, page)) }
+        _ = Reducer.reduce(&state, .loadFinished(generation: state.generation))
+        return state
+    }
+
+    /// Presses keys in order, returning every effect they asked for.
+    @discardableResult
+    static func press(_ state: inout AppState, _ keys: Key...) -> [Effect] {
+        keys.flatMap { Reducer.reduce(&state, .key($0)) }
+    }
+
+    /// Selects the row of the appointment with `id`.
+    static func select(_ state: inout AppState, id: String) throws {
+        let index = try #require(state.list.index(of: id))
+        press(&state, .home)
+        for _ in 0..<index { press(&state, .down) }
+    }
+
+    static func accepted(_ appointment: Appointment) -> Appointment {
+        var copy = appointment
+        copy.status = .accepted
+        copy.updatedAt = referenceDate
+        copy.updatedBy = "sandbox-api-client"
+        return copy
+    }
+
+    static let statusInvalid = EngageError(
+        kind: .businessRule, httpStatus: 422,
+        serverErrors: [ServerError(message: "status does not allow it", code: "APPOINTMENT_STATUS_INVALID",
+                                   type: "BUSINESS_VALIDATION_ERROR", statusCode: "422",
+                                   arguments: ["allowedStates": .array([.string("INCOMING_REQUEST")])])],
+        correlationId: "8c1e2f3a-0000-4000-8000-000000000001")
+}
