@@ -1,6 +1,9 @@
 @testable import EngageAPI
 import EngageSandbox
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -115,16 +118,37 @@ struct ClientErrorTests {
     }
 
     @Test func refusedConnectionIsATransportFailure() async throws {
-        let port = try await SandboxServer.withRunning { $0.port }  // Stopped: nobody listens there now.
+        // A socket bound but not listening: the port stays ours (no parallel test can take it)
+        // and every connection to it is refused.
+        let (descriptor, port) = try #require(Self.boundButNotListening())
+        defer { close(descriptor) }
         let configuration = try EngageClientConfiguration(
             baseURL: URL(string: "http://127.0.0.1:\(port)/enterprises/acme")!,
-            tokenProvider: StaticTokenProvider(BearerToken("t")), retryPolicy: .none)
+            tokenProvider: StaticTokenProvider(BearerToken("t")), requestTimeout: .seconds(5), retryPolicy: .none)
         do {
             _ = try await EngageClient(configuration: configuration).appointment(id: "1")
             Issue.record("expected a refused connection")
         } catch {
             #expect(error.kind == .transport)
+            #expect(error.message == "Could not reach the server: the connection was refused.")
         }
+    }
+
+    /// A loopback TCP socket bound to a free port without listening, and its port.
+    private static func boundButNotListening() -> (Int32, Int)? {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var generic = sockaddr()
+        memcpy(&generic, &address, MemoryLayout<sockaddr_in>.size)
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        guard bind(descriptor, &generic, length) == 0, getsockname(descriptor, &generic, &length) == 0 else {
+            close(descriptor)
+            return nil
+        }
+        memcpy(&address, &generic, MemoryLayout<sockaddr_in>.size)
+        return (descriptor, Int(UInt16(bigEndian: address.sin_port)))
     }
 
     @Test func plainStatusFilterIsABadRequest() async throws {

@@ -90,8 +90,8 @@ public struct AppointmentDetail: Sendable {
         typealias Field = DetailSection.Field
         let fields = appointment.answers.enumerated().flatMap { index, answer in
             [
-                Field("\(index + 1). \(clean(answer.answerType.rawValue))",
-                      "form \(clean(answer.form.id)) · question \(clean(answer.question.id))"),
+                Field("Answer \(index + 1)",
+                      "\(clean(answer.answerType.rawValue)) · form \(clean(answer.form.id)) · question \(clean(answer.question.id))"),
                 Field("   Value", clean(answer.value, multiline: true)),
                 Field("   Options", ids(answer.selectedAnswerOptions)),
                 Field("   Files", ids(answer.files)),
