@@ -113,9 +113,10 @@ struct ClientRetryTests {
         }
     }
 
-    @Test func concurrencyBeyondTheLimitIsRateLimitedThenRetried() async throws {
+    @Test func concurrencyBeyondTheLimitIsRateLimited() async throws {
         try await SandboxServer.withRunning(SandboxConfiguration(maxConcurrentRequests: 2)) { sandbox in
-            sandbox.faults.setLatency(.milliseconds(100))
+            // Long enough that the five requests overlap even on a loaded machine.
+            sandbox.faults.setLatency(.milliseconds(700))
             let strict = sandbox.makeClient(retryPolicy: .none)
             let results = await withTaskGroup(of: EngageError.Kind?.self) { group in
                 for _ in 0..<5 {
@@ -126,14 +127,15 @@ struct ClientRetryTests {
                         } catch let error as EngageError {
                             return error.kind
                         } catch {
-                            return nil
+                            return .cancelled
                         }
                     }
                 }
                 return await group.reduce(into: []) { $0.append($1) }
             }
-            #expect(results.filter { $0 == nil }.count == 2)
-            #expect(results.filter { $0 == .rateLimited }.count == 3)
+            let succeeded = results.filter { $0 == nil }.count
+            let limited = results.filter { $0 == .rateLimited }.count
+            #expect(succeeded >= 2 && limited >= 1 && succeeded + limited == 5, "\(results)")
             #expect(sandbox.peakConcurrentRequests == 2)
         }
     }

@@ -136,3 +136,22 @@ struct SandboxHTTPTests {
         }
     }
 }
+
+extension SandboxHTTPTests {
+    @Test func stoppingClosesOpenConnectionsToo() async throws {
+        let sandbox = try await SandboxServer.start()
+        sandbox.faults.script(.show, [.hang])
+        let client = sandbox.makeClient(requestTimeout: .seconds(20), retryPolicy: .none)
+        let started = ContinuousClock.now
+        async let hung: EngageResponse<Appointment> = client.appointment(id: "1001")
+        while sandbox.receivedRequests.isEmpty { try await Task.sleep(for: .milliseconds(10)) }
+        try await sandbox.stop()
+        do {
+            _ = try await hung
+            Issue.record("a stopped sandbox must not answer")
+        } catch let error as EngageError {
+            #expect(error.kind == .transport)
+        }
+        #expect(ContinuousClock.now - started < .seconds(10), "the hung request ends with the sandbox")
+    }
+}

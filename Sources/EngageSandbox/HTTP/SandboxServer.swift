@@ -17,16 +17,18 @@ public final class SandboxServer: Sendable {
     private let channel: any NIOCore.Channel
     private let gate: ConcurrencyGate
     private let log: RequestLog
+    private let connections: OpenConnections
 
     private init(
         configuration: SandboxConfiguration, tenant: SandboxTenant, faults: SandboxFaults, gate: ConcurrencyGate,
-        log: RequestLog, channel: any NIOCore.Channel
+        log: RequestLog, connections: OpenConnections, channel: any NIOCore.Channel
     ) {
         self.configuration = configuration
         self.tenant = tenant
         self.faults = faults
         self.gate = gate
         self.log = log
+        self.connections = connections
         self.channel = channel
         port = channel.localAddress?.port ?? configuration.port
     }
@@ -40,13 +42,15 @@ public final class SandboxServer: Sendable {
         let router = SandboxRouter(enterprise: configuration.enterprise, token: configuration.token, tenant: tenant)
         let gate = ConcurrencyGate(limit: configuration.maxConcurrentRequests)
         let log = RequestLog()
+        let connections = OpenConnections()
 
         let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.backlog, value: 256)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
             .childChannelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
+                connections.add(channel)
+                return channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline()
                     try channel.pipeline.syncOperations.addHandler(
                         SandboxHTTPHandler(router: router, faults: faults, gate: gate, log: log))
@@ -55,7 +59,8 @@ public final class SandboxServer: Sendable {
             .bind(host: configuration.host, port: configuration.port)
             .get()
         return SandboxServer(
-            configuration: configuration, tenant: tenant, faults: faults, gate: gate, log: log, channel: channel)
+            configuration: configuration, tenant: tenant, faults: faults, gate: gate, log: log, connections: connections,
+            channel: channel)
     }
 
     /// `http://127.0.0.1:<port>/enterprises/<enterprise>`: what `ENGAGE_BASE_URL` should be.
@@ -97,9 +102,10 @@ public final class SandboxServer: Sendable {
         }
     }
 
-    /// Stops listening; connections in progress are closed.
+    /// Stops listening and closes every open connection (a hung request included).
     public func stop() async throws {
         try await channel.close()
+        await connections.closeAll()
     }
 
     /// Returns when the server stopped (for the `engage-sandbox` command).
