@@ -71,6 +71,7 @@ let package = Package(
             dependencies: ["TriageCore", "EngageAPI", "EngageSandbox"],
             exclude: ["Snapshots"]
         ),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TriageCore", "CNcurses"]),
         .testTarget(
             name: "CommandLineTests",
             dependencies: ["engage-triage", "engage-sandbox", "EngageSandbox", "EngageAPI"]
