@@ -16,6 +16,13 @@ struct TriageScreenEndToEndTests {
         ])
     }
 
+    /// Presses `a`, waits for the question naming `id`, answers `y`.
+    private func confirmAccept(_ id: String, in tmux: TmuxSession) throws {
+        try tmux.send("a")
+        try tmux.waitFor("Accept \(id) ·")
+        try tmux.send("y")
+    }
+
     @Test func triageARequestFromOpenToQuit() async throws {
         try await SandboxServer.withRunning(SandboxConfiguration(token: Self.token)) { sandbox in
             let pending = sandbox.tenant.appointments.filter { $0.status == .incomingRequest }
@@ -42,9 +49,7 @@ struct TriageScreenEndToEndTests {
             try tmux.send("Escape")
 
             // Accept: confirm, see the server's answer.
-            try tmux.send("a")
-            try tmux.waitFor("Accept \(first.id) ·")
-            try tmux.send("y")
+            try confirmAccept(first.id, in: tmux)
             let accepted = try tmux.waitFor("Accepted \(first.id) ·")
             #expect(accepted.contains("status ACCEPTED") && accepted.contains("correlation "))
             #expect(accepted.split(separator: "\n")[2].contains("ACCEPTED"), "the row's badge reads ACCEPTED")
@@ -53,9 +58,7 @@ struct TriageScreenEndToEndTests {
             try tmux.waitFor("1. PRIMARY CUSTOMER  \(first.appointmentParticipants[0].participant.id)")
 
             // Accept it again: the server refuses, the banner says why.
-            try tmux.send("a")
-            try tmux.waitFor("Accept \(first.id) ·")
-            try tmux.send("y")
+            try confirmAccept(first.id, in: tmux)
             let refused = try tmux.waitFor("APPOINTMENT_STATUS_INVALID")
             #expect(refused.contains("Already handled: this request is no longer pending (status ACCEPTED)."))
             try tmux.send("Escape")

@@ -81,7 +81,7 @@ struct ScreenSnapshotTests {
         try assertSnapshot(Renderer.render(state), named: name("help", size))
     }
 
-    @Test(arguments: [(Size(width: 80, height: 24), Language.ja), (Size(width: 120, height: 40), Language.el)])
+    @Test(arguments: sizes, [Language.ja, Language.el])
     func japaneseAndGreekLocations(size: Size, language: Language) throws {
         var state = TriageFixture.loaded(size)
         let appointment = try #require(TriageFixture.pending.first {
