@@ -57,4 +57,19 @@ static inline void cncurses_window_size(int *rows, int *columns) {
     }
 }
 
+/// On a crash (a Swift trap, a bad access), give the terminal back before dying: endwin, then
+/// the signal's default action (core dump, exit status) as if nothing had caught it.
+static inline void cncurses_crash_handler(int number) {
+    endwin();
+    signal(number, SIG_DFL);
+    raise(number);
+}
+
+static inline void cncurses_restore_terminal_on_crash(void) {
+    int numbers[] = { SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE };
+    for (unsigned index = 0; index < sizeof numbers / sizeof numbers[0]; index++) {
+        signal(numbers[index], cncurses_crash_handler);
+    }
+}
+
 #endif

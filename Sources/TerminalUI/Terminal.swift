@@ -33,6 +33,7 @@ public final class Terminal {
         screenPointer = screen
         set_term(screen)
         isActive = true
+        cncurses_restore_terminal_on_crash()
         cbreak()
         noecho()
         nonl()

@@ -81,8 +81,8 @@ struct TriageScreenEndToEndTests {
         }
     }
 
-    @Test(arguments: ["C-c", "TERM", "HUP"])
-    func signalsRestoreTheTerminal(ending: String) async throws {
+    @Test(arguments: [("C-c", 0), ("TERM", 0), ("HUP", 0), ("SEGV", 139)])
+    func signalsRestoreTheTerminal(ending: String, exitStatus: Int) async throws {
         try await SandboxServer.withRunning(SandboxConfiguration(token: Self.token)) { sandbox in
             let tmux = try TmuxSession(width: 100, height: 30, environment: environment(sandbox))
             try tmux.run(Self.binary + "; echo exit-status-$?")
@@ -97,7 +97,7 @@ struct TriageScreenEndToEndTests {
                 try kill.run()
                 kill.waitUntilExit()
             }
-            try tmux.waitFor("exit-status-0")
+            try tmux.waitFor("exit-status-\(exitStatus)")
             try tmux.run("echo typed-after")
             let screen = try tmux.waitFor("typed-after\n")
             #expect(!screen.contains("pending requests"), "the alternate screen is gone")
