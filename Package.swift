@@ -13,6 +13,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // Wide-character ncurses (libncursesw), wrapped for Swift in shim.h.
@@ -22,7 +23,7 @@ let package = Package(
         ),
 
         // The one Engage REST client: contract types, requests, typed errors. Foundation only.
-        .target(name: "EngageAPI"),
+        .target(name: "EngageAPI", dependencies: [.product(name: "Logging", package: "swift-log")]),
 
         // The pure core of the app: state, actions, reducer, layout and render into a cell grid,
         // keymap, display width, sanitising of untrusted text. No I/O, no ncurses.
@@ -57,6 +58,7 @@ let package = Package(
                 "TriageCore",
                 "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
 
@@ -74,7 +76,7 @@ let package = Package(
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TriageCore", "CNcurses"]),
         .testTarget(
             name: "CommandLineTests",
-            dependencies: ["engage-triage", "engage-sandbox", "EngageSandbox", "EngageAPI"]
+            dependencies: ["engage-triage", "engage-sandbox", "EngageSandbox", "EngageAPI", "TriageCore"]
         ),
     ],
     swiftLanguageModes: [.v6]

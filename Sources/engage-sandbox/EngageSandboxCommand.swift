@@ -11,7 +11,7 @@ struct EngageSandboxCommand: AsyncParsableCommand {
         discussion: """
             Faults: --fault ENDPOINT=F1,F2,... scripts the next answers of an endpoint in order; \
             --fault-rate ENDPOINT=RATE:F1,F2 makes RATE (0-1) of its answers fail with one of the faults. \
-            ENDPOINT is list, show or accept; a fault is an HTTP status (401, 403, 404, 429, 500, 503), \
+            ENDPOINT is list, show, accept or token; a fault is an HTTP status (401, 403, 404, 429, 500, 503), \
             malformed, truncated, reset or hang, and ok lets one answer through.
             """)
 
@@ -20,6 +20,15 @@ struct EngageSandboxCommand: AsyncParsableCommand {
 
     @Option(help: "The bearer token to require (default: \(SandboxConfiguration.demoToken)).")
     var token: String?
+
+    @Option(help: "The OAuth2 client id the token endpoint accepts.")
+    var clientId: String = SandboxConfiguration.demoClientID
+
+    @Option(help: "The OAuth2 client secret the token endpoint accepts.")
+    var clientSecret: String = SandboxConfiguration.demoClientSecret
+
+    @Option(name: .customLong("token-lifetime"), help: "Seconds an issued access token lives (expires_in).")
+    var tokenLifetime: Int = 300
 
     @Option(help: "Seed of the data and of the fault draws.")
     var seed: UInt64 = 1
@@ -43,6 +52,7 @@ struct EngageSandboxCommand: AsyncParsableCommand {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0-65535.") }
         guard appointments >= 0 else { throw ValidationError("--appointments must be 0 or more.") }
         guard latencyMilliseconds >= 0 else { throw ValidationError("--latency-ms must be 0 or more.") }
+        guard tokenLifetime > 0 else { throw ValidationError("--token-lifetime must be above 0.") }
         for spec in scriptedFaults {
             _ = try parse(SandboxFaults.parseScript, spec)
         }
@@ -54,7 +64,8 @@ struct EngageSandboxCommand: AsyncParsableCommand {
     func run() async throws {
         let server = try await SandboxServer.start(SandboxConfiguration(
             port: port, enterprise: enterprise, token: token ?? SandboxConfiguration.demoToken, seed: seed,
-            appointmentCount: appointments))
+            appointmentCount: appointments, clientID: clientId, clientSecret: clientSecret,
+            tokenLifetime: .seconds(tokenLifetime)))
         server.faults.setLatency(.milliseconds(latencyMilliseconds))
         for spec in scriptedFaults {
             let (endpoint, faults) = try parse(SandboxFaults.parseScript, spec)
@@ -67,6 +78,7 @@ struct EngageSandboxCommand: AsyncParsableCommand {
         let banner = """
             Engage sandbox serving \(server.baseURL.absoluteString)
             Token: \(server.configuration.token)
+            OAuth2: client \(server.configuration.clientID), secret \(server.configuration.clientSecret), token URL \(server.tokenURL.absoluteString)
 
               export ENGAGE_BASE_URL=\(server.baseURL.absoluteString)
               export ENGAGE_TOKEN=\(server.configuration.token)

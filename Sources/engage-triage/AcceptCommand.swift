@@ -25,6 +25,12 @@ struct AcceptCommand: AsyncParsableCommand {
     func run() async throws {
         let settings = try connection.settings()
         let outcome = try await connection.withClient(settings) { client in await client.acceptReconciling(id: id) }
+        let audit = AuditLog(enterprise: connection.enterpriseName(settings))
+        do {
+            try audit.append(audit.record(outcome, id: id))
+        } catch {
+            Diagnostics.note("engage-triage: warning: the audit trail could not be written (\(error)).")
+        }
         switch outcome {
         case .accepted(let response):
             try printAccepted(response.value, correlationId: response.correlationId)

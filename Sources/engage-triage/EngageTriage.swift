@@ -14,7 +14,7 @@ struct EngageTriage: AsyncParsableCommand {
             6 rate limited, 7 server failure, 8 network or timeout, 9 unreadable answer, \
             10 accept outcome unknown, 1 anything else.
             """,
-        subcommands: [TUICommand.self, ListCommand.self, ShowCommand.self, AcceptCommand.self],
+        subcommands: [TUICommand.self, ListCommand.self, ShowCommand.self, AcceptCommand.self, DoctorCommand.self],
         defaultSubcommand: TUICommand.self
     )
 

@@ -21,9 +21,19 @@ struct CommandRunner {
             ?? candidates[0]
     }()
 
+    /// A home of the test run's own, so no test reads or writes the developer's configuration or logs.
+    static let scratchHome: URL = {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("engage-home-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }()
+
     /// A clean environment: no ENGAGE_* from the developer's shell leaks into a test.
     static func environment(_ extra: [String: String] = [:]) -> [String: String] {
-        var environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "TZ": "UTC", "LANG": "C.UTF-8"]
+        var environment = [
+            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "TZ": "UTC", "LANG": "C.UTF-8",
+            "HOME": scratchHome.path, "XDG_STATE_HOME": scratchHome.appendingPathComponent("state").path,
+        ]
         environment.merge(extra) { $1 }
         return environment
     }

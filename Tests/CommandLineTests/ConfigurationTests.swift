@@ -1,6 +1,7 @@
 @testable import engage_triage
 import Foundation
 import Testing
+import TriageCore
 
 @Suite("Configuration file and precedence")
 struct ConfigurationTests {
@@ -22,10 +23,15 @@ struct ConfigurationTests {
             .deletingLastPathComponent().appendingPathComponent("config.example.json")
         let data = try Data(contentsOf: url)
         let file = try ConfigFile.parse(data, path: url.path)
-        #expect(file.baseURL != nil && file.environment != nil && file.enterprise != nil && file.tokenFile != nil)
-        #expect(file.language != nil && file.pageSize != nil && file.requestTimeoutSeconds != nil)
-        let keys = try JSONSerialization.jsonObject(with: data) as? [String: Any]
-        #expect(Set(keys?.keys ?? [:].keys) == Set(ConfigFile.keys.map(\.name)))
+        #expect(file.environment != nil && file.enterprise != nil && file.clientId != nil && file.clientSecretFile != nil)
+        #expect(file.language != nil && file.pageSize != nil && file.requestTimeoutSeconds != nil && file.logLevel != nil)
+        // Every key is there, in use or as a "//key" comment, and every action has its keys.
+        let keys = Set((try JSONSerialization.jsonObject(with: data) as? [String: Any])?.keys.map {
+            $0.hasPrefix("//") ? String($0.dropFirst(2)) : $0
+        } ?? [])
+        #expect(keys.isSuperset(of: ConfigFile.keys.map(\.name)))
+        #expect(Set(file.keyBindings?.keys.map { $0 } ?? []) == Set(Command.allCases.map(\.name)))
+        #expect(try Keymap.standard.overriding(file.keyBindings ?? [:]) == Keymap.standard)
     }
 
     @Test func brokenFilesNameTheFileTheKeyAndWhatWasExpected() {
@@ -75,5 +81,47 @@ struct ConfigurationTests {
     @Test func defaultPathFollowsXDG() {
         #expect(ConfigFile.defaultPath(environment: ["XDG_CONFIG_HOME": "/x", "HOME": "/h"]) == "/x/engage-triage/config.json")
         #expect(ConfigFile.defaultPath(environment: ["HOME": "/h"]) == "/h/.config/engage-triage/config.json")
+    }
+}
+
+extension ConfigurationTests {
+    @Test func credentialKeysAndTheirErrors() {
+        #expect(problem(#"{"tokenURL": "http://auth.example.com/token"}"#)?.contains("\"tokenURL\" The base URL must use https") == true)
+        #expect(problem(#"{"logLevel": "loud"}"#)?.contains("\"logLevel\" should be one of \"trace\"") == true)
+        #expect(problem(#"{"keyBindings": ["a"]}"#)?.contains("\"keyBindings\" should be an object") == true)
+        #expect(problem(#"{"keyBindings": {"accept": "a"}}"#) == "/etc/x/config.json: \"keyBindings.accept\" should be a list of keys, e.g. [\"a\"].")
+        #expect(problem(#"{"confirmBeforeAccept": "yes"}"#)?.contains("\"confirmBeforeAccept\" should be true or false") == true)
+        #expect(problem(#"{"colors": "16"}"#)?.contains("\"colors\" should be one of") == true)
+    }
+
+    @Test func credentialPrecedenceFlagThenEnvironmentThenFile() throws {
+        let file = try parse(#"{"tokenFile": "/f/token", "tokenCommand": "pass engage", "clientId": "c", "clientSecretFile": "/f/secret"}"#)
+        func source(_ environment: [String: String], flags: Settings.Flags = .init()) throws -> Settings.TokenSource? {
+            try Settings.resolve(flags: flags, environment: environment, file: file, filePath: "f").tokenSource
+        }
+        #expect(try source(["ENGAGE_TOKEN": "t"], flags: .init(tokenFile: "/flag")) == .file("/flag"))
+        #expect(try source(["ENGAGE_TOKEN": "t", "ENGAGE_TOKEN_COMMAND": "x"]) == .environment)
+        #expect(try source(["ENGAGE_TOKEN_COMMAND": "x"]) == .command("x"))
+        #expect(try source(["ENGAGE_CLIENT_ID": "e", "ENGAGE_CLIENT_SECRET": "s"])
+            == .clientCredentials(clientID: "e", secret: .environment, tokenURL: nil))
+        #expect(try source([:]) == .file("/f/token"))
+        let clientOnly = try parse(#"{"clientId": "c", "clientSecretFile": "/f/secret", "tokenURL": "https://auth.example.com/t"}"#)
+        #expect(try Settings.resolve(flags: .init(), environment: [:], file: clientOnly, filePath: "f").tokenSource
+            == .clientCredentials(clientID: "c", secret: .file("/f/secret"), tokenURL: URL(string: "https://auth.example.com/t")))
+        #expect(throws: ConfigFile.Problem.self) {
+            try Settings.resolve(flags: .init(), environment: [:], file: try parse(#"{"clientId": "c"}"#), filePath: "f")
+        }
+    }
+
+    @Test func theTokenURLFollowsTheBaseURL() throws {
+        func derived(_ baseURL: String) throws -> String? {
+            try Settings.resolve(flags: .init(baseURL: baseURL), environment: [:], file: nil, filePath: "f").derivedTokenURL?.absoluteString
+        }
+        #expect(try derived("https://api.development.pexipengage.com/enterprises/acme")
+            == "https://auth.development.pexipengage.com/realms/acme/protocol/openid-connect/token")
+        #expect(try derived("https://api.pexipengage.com/enterprises/acme")
+            == "https://auth.pexipengage.com/realms/acme/protocol/openid-connect/token")
+        #expect(try derived("http://127.0.0.1:8787/enterprises/acme")
+            == "http://127.0.0.1:8787/realms/acme/protocol/openid-connect/token")
     }
 }

@@ -9,11 +9,13 @@ struct TriageScreenEndToEndTests {
     private static let token = "e2e-secret-token-77"
     private static let binary = CommandRunner.productsFolder.appendingPathComponent("engage-triage").path
 
-    private func environment(_ sandbox: SandboxServer) -> [String: String] {
-        CommandRunner.environment([
+    private func environment(_ sandbox: SandboxServer, state: URL? = nil) -> [String: String] {
+        var environment = CommandRunner.environment([
             "ENGAGE_BASE_URL": sandbox.baseURL.absoluteString, "ENGAGE_TOKEN": Self.token,
-            "HOME": FileManager.default.temporaryDirectory.path, "TERM": "xterm-256color",
+            "TERM": "xterm-256color",
         ])
+        if let state { environment["XDG_STATE_HOME"] = state.path }
+        return environment
     }
 
     /// Presses `a`, waits for the question naming `id`, answers `y`.
@@ -27,7 +29,8 @@ struct TriageScreenEndToEndTests {
         try await SandboxServer.withRunning(SandboxConfiguration(token: Self.token)) { sandbox in
             let pending = sandbox.tenant.appointments.filter { $0.status == .incomingRequest }
             let first = pending[0]
-            let tmux = try TmuxSession(width: 120, height: 40, environment: environment(sandbox))
+            let state = FileManager.default.temporaryDirectory.appendingPathComponent("engage-e2e-state-\(UUID().uuidString)")
+            let tmux = try TmuxSession(width: 120, height: 40, environment: environment(sandbox, state: state))
             try tmux.run(Self.binary)
             try tmux.waitFor("\(pending.count) loaded")
             try tmux.waitFor("│ \(first.id) · INCOMING")
@@ -64,6 +67,9 @@ struct TriageScreenEndToEndTests {
             try tmux.send("Escape")
             try tmux.waitUntil("the banner to go") { !$0.contains("APPOINTMENT_STATUS_INVALID") }
             #expect(sandbox.receivedRequests.filter { $0.method == "POST" }.count == 2)
+            let audit = try String(contentsOf: state.appendingPathComponent("engage-triage/audit.jsonl"), encoding: .utf8)
+            #expect(audit.split(separator: "\n").map { $0.contains("\"outcome\":\"accepted\"") } == [true, false])
+            #expect(audit.contains("\"outcome\":\"rejected\"") && audit.contains("APPOINTMENT_STATUS_INVALID"))
 
             // Resize: the panes stack at 80x24 and sit side by side again at 120x40.
             try tmux.resize(width: 80, height: 24)

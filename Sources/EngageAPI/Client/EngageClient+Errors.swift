@@ -19,7 +19,9 @@ extension EngageClient {
         default: .unexpectedStatus
         }
         let retryAfter = response.value(forHTTPHeaderField: "Retry-After").flatMap(Int.init).map { Duration.seconds(max(0, $0)) }
-        let detail = serverErrors.isEmpty && !body.isEmpty ? "the error body was not the documented envelope" : nil
+        // (The unauthorized message reads its detail, so a 401 gets none.)
+        let detail = serverErrors.isEmpty && !body.isEmpty && kind != .unauthorized
+            ? "the error body was not the documented envelope" : nil
         return EngageError(
             kind: kind, httpStatus: status, serverErrors: serverErrors, correlationId: correlationId,
             retryAfter: retryAfter, detail: detail)

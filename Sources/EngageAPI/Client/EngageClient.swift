@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -56,10 +57,18 @@ public final class EngageClient: Sendable {
         decoding: Value.Type, idempotent: Bool
     ) async throws(EngageError) -> EngageResponse<Value> {
         var attempt = 1
+        var refreshedToken = false
         while true {
+            let token = try await configuration.tokenProvider.token()
             do {
-                return try await sendOnce(method, path, parameters: parameters, decoding: decoding)
+                return try await sendOnce(method, path, parameters: parameters, token: token, decoding: decoding)
             } catch {
+                // A 401 means the server did not act on the request: with a token source that can
+                // fetch a fresh token, refresh once and send the same request once more.
+                if error.kind == .unauthorized, !refreshedToken, await configuration.tokenProvider.invalidate(token) {
+                    refreshedToken = true
+                    continue
+                }
                 guard idempotent, let delay = configuration.retryPolicy.delay(after: error, attempt: attempt) else {
                     throw error
                 }
@@ -74,16 +83,32 @@ public final class EngageClient: Sendable {
     }
 
     private func sendOnce<Value: Decodable & Sendable>(
-        _ method: Method, _ path: String, parameters: [(name: String, value: String)], decoding: Value.Type
+        _ method: Method, _ path: String, parameters: [(name: String, value: String)], token: BearerToken,
+        decoding: Value.Type
     ) async throws(EngageError) -> EngageResponse<Value> {
         let correlationId = UUID().uuidString.lowercased()
-        let token = try await configuration.tokenProvider.token()
         let request = makeRequest(method, path, parameters: parameters, correlationId: correlationId, token: token)
+        let started = ContinuousClock.now
+        let logger = configuration.logger
+        func log(_ outcome: String, level: Logger.Level) {
+            let milliseconds = (ContinuousClock.now - started).components.attoseconds / 1_000_000_000_000_000
+                + (ContinuousClock.now - started).components.seconds * 1000
+            logger.log(level: level, "\(method.rawValue) \(path) → \(outcome) in \(milliseconds) ms",
+                       metadata: ["correlation-id": "\(correlationId)"])
+        }
 
         let session = method == .get ? readSession : writeSession
-        let (body, response) = try await withDeadline(configuration.requestTimeout, correlationId: correlationId) {
-            try await session.data(for: request)
+        let body: Data
+        let response: URLResponse
+        do {
+            (body, response) = try await withDeadline(configuration.requestTimeout, correlationId: correlationId) {
+                try await session.data(for: request)
+            }
+        } catch {
+            log(error.description, level: .warning)
+            throw error
         }
+        log(String((response as? HTTPURLResponse)?.statusCode ?? 0), level: .info)
         guard let http = response as? HTTPURLResponse else {
             throw EngageError(kind: .transport, correlationId: correlationId, detail: "the answer was not HTTP")
         }

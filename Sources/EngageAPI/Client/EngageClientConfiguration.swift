@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// Where and how the client talks to one Engage tenant.
 public struct EngageClientConfiguration: Sendable {
@@ -16,12 +17,17 @@ public struct EngageClientConfiguration: Sendable {
     /// List pages loaded at once. The real API allows 4 concurrent requests per IP; 2 leaves room
     /// for the reads and the accept the user triggers meanwhile.
     public var maxPagesInFlight: Int
+    /// Every request is logged here (method, path, status, duration, correlation id; never the
+    /// token). Silent unless the app gives it a handler.
+    public var logger: Logger
 
     /// Fails for a base URL that is not `https`, except on a loopback host (the sandbox).
     public init(
         baseURL: URL, tokenProvider: any TokenProvider, acceptLanguage: String = "en *", pageSize: Int = 25,
-        requestTimeout: Duration = .seconds(30), retryPolicy: RetryPolicy = .standard, maxPagesInFlight: Int = 2
+        requestTimeout: Duration = .seconds(30), retryPolicy: RetryPolicy = .standard, maxPagesInFlight: Int = 2,
+        logger: Logger = Logger(label: "engage-api", factory: { _ in SwiftLogNoOpLogHandler() })
     ) throws(EngageError) {
+        self.logger = logger
         try Self.validate(baseURL: baseURL)
         self.baseURL = baseURL
         self.tokenProvider = tokenProvider

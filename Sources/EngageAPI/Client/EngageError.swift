@@ -94,7 +94,7 @@ public struct EngageError: Error, Sendable, CustomStringConvertible {
         case .badRequest:
             return "The server rejected the request as invalid" + (serverMessage.map { ": \($0)" } ?? ".")
         case .unauthorized:
-            return "Not signed in: the server did not accept the API token. Check ENGAGE_TOKEN or the token file."
+            return "Not signed in: " + (detail ?? "the server did not accept the API token. Check the token or the client credentials.")
         case .forbidden:
             return "Not allowed: this API client lacks the permission for that."
         case .notFound:

@@ -6,4 +6,6 @@ public enum SandboxEndpoint: String, CaseIterable, Sendable, Hashable {
     case show
     /// `POST /appointments/{id}/_actions/accept`
     case accept
+    /// `POST /realms/{enterprise}/protocol/openid-connect/token`
+    case token
 }

@@ -29,7 +29,7 @@ extension SandboxFaults {
     private static func splitEndpoint(_ spec: String) throws(SpecificationError) -> (SandboxEndpoint, String) {
         let parts = spec.split(separator: "=", maxSplits: 1)
         guard parts.count == 2, let endpoint = SandboxEndpoint(rawValue: parts[0].lowercased()) else {
-            throw SpecificationError(message: "'\(spec)' should start with list=, show= or accept=.")
+            throw SpecificationError(message: "'\(spec)' should start with list=, show=, accept= or token=.")
         }
         return (endpoint, String(parts[1]))
     }

@@ -16,15 +16,26 @@ public struct SandboxConfiguration: Sendable {
     public var referenceDate: Date
     /// Concurrent requests beyond this get 429, as the real API allows 4 per IP.
     public var maxConcurrentRequests: Int
+    /// The OAuth2 client the token endpoint accepts.
+    public var clientID: String
+    public var clientSecret: String
+    /// `expires_in` of the access tokens it issues.
+    public var tokenLifetime: Duration
 
     /// The token the sandbox expects unless told otherwise; printed at start, shown in the README.
     public static let demoToken = "sandbox-demo-token"
+    public static let demoClientID = "sandbox-client"
+    public static let demoClientSecret = "sandbox-client-secret"
 
     public init(
         host: String = "127.0.0.1", port: Int = 0, enterprise: String = "acme", token: String = Self.demoToken,
         seed: UInt64 = 1, appointmentCount: Int = 60, referenceDate: Date = SandboxSeeder.today(),
-        maxConcurrentRequests: Int = 4
+        maxConcurrentRequests: Int = 4, clientID: String = Self.demoClientID,
+        clientSecret: String = Self.demoClientSecret, tokenLifetime: Duration = .seconds(300)
     ) {
+        self.clientID = clientID
+        self.clientSecret = clientSecret
+        self.tokenLifetime = tokenLifetime
         self.host = host
         self.port = port
         self.enterprise = enterprise

@@ -14,6 +14,7 @@ final class SandboxHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
     private let gate: ConcurrencyGate
     private let log: RequestLog
     private var head: HTTPRequestHead?
+    private var body = ByteBuffer()
     private var holdsSlot = false
 
     init(router: SandboxRouter, faults: SandboxFaults, gate: ConcurrencyGate, log: RequestLog) {
@@ -25,9 +26,14 @@ final class SandboxHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
-        case .head(let head): self.head = head
-        case .body: break  // No endpoint of the sandbox reads a body.
-        case .end: if let head { handle(head, context: context) }
+        case .head(let head):
+            self.head = head
+            body.clear()
+        case .body(var chunk):
+            // Only the token endpoint reads a body, a short form; anything beyond 64 KiB is dropped.
+            if body.readableBytes < 65_536 { body.writeBuffer(&chunk) }
+        case .end:
+            if let head { handle(head, context: context) }
         }
     }
 
@@ -43,7 +49,8 @@ final class SandboxHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
     private func handle(_ head: HTTPRequestHead, context: ChannelHandlerContext) {
         var headers: [String: String] = [:]
         for (name, value) in head.headers { headers[name] = value }
-        let request = SandboxRequest(method: head.method.rawValue, target: head.uri, headers: headers)
+        let request = SandboxRequest(
+            method: head.method.rawValue, target: head.uri, headers: headers, body: Data(body.readableBytesView))
         log.append(request)
         guard gate.enter() else {
             write(.injected(status: 429), for: head, request: request, context: context)

@@ -9,8 +9,10 @@ public struct SandboxRequest: Sendable {
     public var query: String
     /// Header names lower-cased.
     public var headers: [String: String]
+    public var body: Data
 
-    public init(method: String, target: String, headers: [String: String]) {
+    public init(method: String, target: String, headers: [String: String], body: Data = Data()) {
+        self.body = body
         self.method = method
         let parts = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
         path = String(parts.first ?? "")
@@ -19,8 +21,13 @@ public struct SandboxRequest: Sendable {
     }
 
     /// The query's name/value pairs, percent-decoded (`status%5B%5D` reads as `status[]`).
-    public var queryItems: [(name: String, value: String)] {
-        query.split(separator: "&").map { pair in
+    public var queryItems: [(name: String, value: String)] { Self.pairs(query) }
+
+    /// The pairs of an `application/x-www-form-urlencoded` body.
+    public var formItems: [(name: String, value: String)] { Self.pairs(String(decoding: body, as: UTF8.self)) }
+
+    private static func pairs(_ text: String) -> [(name: String, value: String)] {
+        text.split(separator: "&").map { pair in
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             return (Self.decode(parts[0]), parts.count > 1 ? Self.decode(parts[1]) : "")
         }

@@ -7,6 +7,7 @@ public struct SandboxRouter: Sendable {
     public var enterprise: String
     public var token: String
     public var tenant: SandboxTenant
+    public var tokens: SandboxTokens
 
     /// Largest `limit` the sandbox serves in one page.
     public static let maxLimit = 100
@@ -16,14 +17,16 @@ public struct SandboxRouter: Sendable {
         "subject-id", "office-id", "customer-id", "employee-id",
     ]
 
-    public init(enterprise: String, token: String, tenant: SandboxTenant) {
+    public init(enterprise: String, token: String, tenant: SandboxTenant, tokens: SandboxTokens) {
         self.enterprise = enterprise
         self.token = token
         self.tenant = tenant
+        self.tokens = tokens
     }
 
     /// Which fault-injectable endpoint a request is aimed at, if any.
     public func endpoint(of request: SandboxRequest) -> SandboxEndpoint? {
+        if request.method == "POST", isTokenPath(request.path) { return .token }
         guard let segments = resourceSegments(request.path) else { return nil }
         switch (request.method, segments.count) {
         case ("GET", 1) where segments[0] == "appointments": return .list
@@ -35,7 +38,11 @@ public struct SandboxRouter: Sendable {
     }
 
     public func respond(to request: SandboxRequest) -> SandboxResponse {
-        guard request.headers["authorization"] == "Bearer \(token)" else { return .injected(status: 401) }
+        if request.method == "POST", isTokenPath(request.path) { return issueToken(request) }
+        guard let authorization = request.headers["authorization"], authorization.hasPrefix("Bearer "),
+              case let presented = String(authorization.dropFirst("Bearer ".count)),
+              presented == token || tokens.isValid(presented)
+        else { return .injected(status: 401) }
         guard let endpoint = endpoint(of: request) else {
             return .error(404, code: "NOT_FOUND", type: "NOT_FOUND_ERROR", message: "Resource not found")
         }
@@ -44,7 +51,33 @@ public struct SandboxRouter: Sendable {
         case .list: return list(request)
         case .show: return show(id: segments[1], languages: Self.languages(request))
         case .accept: return accept(id: segments[1], languages: Self.languages(request))
+        case .token: return issueToken(request)
         }
+    }
+
+    /// `/realms/<enterprise>/protocol/openid-connect/token`, as the real identity server has it.
+    private func isTokenPath(_ path: String) -> Bool {
+        path == "/realms/\(enterprise)/protocol/openid-connect/token"
+    }
+
+    /// The client-credentials grant: a form with grant_type, client_id and client_secret.
+    private func issueToken(_ request: SandboxRequest) -> SandboxResponse {
+        let form = Dictionary(request.formItems.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
+        func oauthError(_ status: Int, _ error: String, _ description: String) -> SandboxResponse {
+            let body = try! JSONSerialization.data(withJSONObject: ["error": error, "error_description": description])
+            return SandboxResponse(status: status, headers: [("Content-Type", "application/json")], body: body)
+        }
+        guard form["grant_type"] == "client_credentials" else {
+            return oauthError(400, "unsupported_grant_type", "Unsupported grant_type")
+        }
+        guard let issued = tokens.issue(clientID: form["client_id"] ?? "", clientSecret: form["client_secret"] ?? "") else {
+            return oauthError(401, "invalid_client", "Invalid client or Invalid client credentials")
+        }
+        let body = try! JSONSerialization.data(withJSONObject: [
+            "access_token": issued, "expires_in": Int(tokens.lifetime.components.seconds), "token_type": "Bearer",
+            "refresh_expires_in": 0, "not-before-policy": 0, "scope": "profile email",
+        ] as [String: Any])
+        return SandboxResponse(status: 200, headers: [("Content-Type", "application/json")], body: body)
     }
 
     /// The decoded path segments after `/enterprises/<enterprise>`, or `nil` for another prefix.

@@ -12,6 +12,8 @@ public final class SandboxServer: Sendable {
     public let tenant: SandboxTenant
     /// The fault plan; tests and the command line set it.
     public let faults: SandboxFaults
+    /// The OAuth2 token endpoint's accepted client and issued tokens.
+    public let tokens: SandboxTokens
     /// The port actually bound (useful when the configuration asked for 0).
     public let port: Int
     private let channel: any NIOCore.Channel
@@ -20,12 +22,14 @@ public final class SandboxServer: Sendable {
     private let connections: OpenConnections
 
     private init(
-        configuration: SandboxConfiguration, tenant: SandboxTenant, faults: SandboxFaults, gate: ConcurrencyGate,
+        configuration: SandboxConfiguration, tenant: SandboxTenant, faults: SandboxFaults, tokens: SandboxTokens,
+        gate: ConcurrencyGate,
         log: RequestLog, connections: OpenConnections, channel: any NIOCore.Channel
     ) {
         self.configuration = configuration
         self.tenant = tenant
         self.faults = faults
+        self.tokens = tokens
         self.gate = gate
         self.log = log
         self.connections = connections
@@ -39,7 +43,10 @@ public final class SandboxServer: Sendable {
             seed: configuration.seed, count: configuration.appointmentCount, referenceDate: configuration.referenceDate)
         let tenant = SandboxTenant(appointments: seeder.appointments())
         let faults = SandboxFaults(seed: configuration.seed)
-        let router = SandboxRouter(enterprise: configuration.enterprise, token: configuration.token, tenant: tenant)
+        let tokens = SandboxTokens(
+            clientID: configuration.clientID, clientSecret: configuration.clientSecret, lifetime: configuration.tokenLifetime)
+        let router = SandboxRouter(
+            enterprise: configuration.enterprise, token: configuration.token, tenant: tenant, tokens: tokens)
         let gate = ConcurrencyGate(limit: configuration.maxConcurrentRequests)
         let log = RequestLog()
         let connections = OpenConnections()
@@ -59,13 +66,19 @@ public final class SandboxServer: Sendable {
             .bind(host: configuration.host, port: configuration.port)
             .get()
         return SandboxServer(
-            configuration: configuration, tenant: tenant, faults: faults, gate: gate, log: log, connections: connections,
+            configuration: configuration, tenant: tenant, faults: faults, tokens: tokens, gate: gate, log: log,
+            connections: connections,
             channel: channel)
     }
 
     /// `http://127.0.0.1:<port>/enterprises/<enterprise>`: what `ENGAGE_BASE_URL` should be.
     public var baseURL: URL {
         URL(string: "http://\(configuration.host):\(port)/enterprises/\(configuration.enterprise)")!
+    }
+
+    /// `http://127.0.0.1:<port>/realms/<enterprise>/protocol/openid-connect/token`: the OAuth2 token endpoint.
+    public var tokenURL: URL {
+        URL(string: "http://\(configuration.host):\(port)/realms/\(configuration.enterprise)/protocol/openid-connect/token")!
     }
 
     /// The most recent requests received (up to 1,000), oldest first.

@@ -10,6 +10,13 @@ struct ConfigFile: Equatable {
     var environment: String?
     var enterprise: String?
     var tokenFile: String?
+    var tokenCommand: String?
+    var clientId: String?
+    var clientSecret: String?
+    var clientSecretFile: String?
+    var tokenURL: String?
+    var keyBindings: [String: [String]]?
+    var logLevel: String?
     var language: String?
     var pageSize: Int?
     var requestTimeoutSeconds: Double?
@@ -28,12 +35,19 @@ struct ConfigFile: Equatable {
         ("environment", "a text such as \"development\" or \"production\""),
         ("enterprise", "a text, the enterprise in the API path"),
         ("tokenFile", "a path to a file holding the bearer token"),
+        ("tokenCommand", "a shell command that prints the bearer token (e.g. from a password manager)"),
+        ("clientId", "the OAuth2 client id of the API client"),
+        ("clientSecret", "the OAuth2 client secret (better: clientSecretFile)"),
+        ("clientSecretFile", "a path to a file holding the OAuth2 client secret"),
+        ("tokenURL", "the OAuth2 token endpoint, an https URL"),
         ("language", "a text, the Accept-Language such as \"en *\""),
         ("pageSize", "a whole number from 1 to 100"),
         ("requestTimeoutSeconds", "a number of seconds above 0"),
         ("confirmBeforeAccept", "true or false"),
         ("readOnly", "true or false"),
         ("colors", "one of \"auto\", \"256\", \"8\", \"none\""),
+        ("keyBindings", "an object from action names to lists of keys, e.g. {\"accept\": [\"a\", \"Ctrl-A\"]}"),
+        ("logLevel", "one of \"trace\", \"debug\", \"info\", \"notice\", \"warning\", \"error\", \"critical\""),
     ]
 
     /// `$XDG_CONFIG_HOME/engage-triage/config.json`, else `~/.config/engage-triage/config.json`.
@@ -55,7 +69,7 @@ struct ConfigFile: Equatable {
     }
 
     static func parse(_ data: Data, path: String) throws(Problem) -> ConfigFile {
-        let object: [String: JSONValue]
+        var object: [String: JSONValue]
         do {
             object = try JSONDecoder().decode([String: JSONValue].self, from: data)
         } catch DecodingError.typeMismatch {
@@ -63,6 +77,8 @@ struct ConfigFile: Equatable {
         } catch {
             throw Problem(message: "\(path) is not valid JSON: \(jsonProblem(data)).")
         }
+        // Keys starting with "//" are comments (JSON has none): config.example.json uses them.
+        object = object.filter { !$0.key.hasPrefix("//") }
         let known = Set(keys.map(\.name))
         if let unknown = object.keys.sorted().first(where: { !known.contains($0) }) {
             throw Problem(message: "\(path): unknown key \"\(unknown)\". Known keys: \(keys.map(\.name).joined(separator: ", ")).")
@@ -97,6 +113,25 @@ struct ConfigFile: Equatable {
         file.environment = try text("environment")
         file.enterprise = try text("enterprise")
         file.tokenFile = try text("tokenFile")
+        file.tokenCommand = try text("tokenCommand")
+        file.clientId = try text("clientId")
+        file.clientSecret = try text("clientSecret")
+        file.clientSecretFile = try text("clientSecretFile")
+        file.tokenURL = try text("tokenURL")
+        file.logLevel = try text("logLevel")
+        if let level = file.logLevel, !["trace", "debug", "info", "notice", "warning", "error", "critical"].contains(level) {
+            throw fail("logLevel")
+        }
+        if let bindings = object["keyBindings"] {
+            guard case .object(let members) = bindings else { throw fail("keyBindings") }
+            var parsed: [String: [String]] = [:]
+            for (action, keys) in members {
+                guard case .array(let items) = keys, !items.isEmpty, items.allSatisfy({ if case .string = $0 { true } else { false } })
+                else { throw Problem(message: "\(path): \"keyBindings.\(action)\" should be a list of keys, e.g. [\"a\"].") }
+                parsed[action] = items.flatMap(\.strings)
+            }
+            file.keyBindings = parsed
+        }
         file.language = try text("language")
         file.confirmBeforeAccept = try flag("confirmBeforeAccept")
         file.readOnly = try flag("readOnly")
@@ -109,6 +144,14 @@ struct ConfigFile: Equatable {
         if let seconds = try number("requestTimeoutSeconds") {
             guard seconds > 0 else { throw fail("requestTimeoutSeconds") }
             file.requestTimeoutSeconds = seconds
+        }
+        if let tokenURL = file.tokenURL {
+            guard let url = URL(string: tokenURL), url.host != nil else { throw fail("tokenURL") }
+            do {
+                try EngageClientConfiguration.validate(baseURL: url)
+            } catch {
+                throw Problem(message: "\(path): \"tokenURL\" \(error.detail ?? "is not usable").")
+            }
         }
         if let baseURL = file.baseURL {
             guard let url = URL(string: baseURL), url.host != nil else { throw fail("baseURL") }

@@ -2,6 +2,7 @@ import ArgumentParser
 import EngageAPI
 import EngageSandbox
 import Foundation
+import Logging
 
 /// Where the commands talk to: the built-in sandbox (`--demo`) or a tenant, configured by flags,
 /// `ENGAGE_*` environment variables and `config.json`, in that order of precedence.
@@ -26,30 +27,49 @@ struct ConnectionOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Seconds to wait for each answer (default: 30).", valueName: "seconds"))
     var timeout: Double?
 
+    @Flag(help: "Log at debug level to $XDG_STATE_HOME/engage-triage/engage-triage.log.")
+    var debug = false
+
     func validate() throws {
         if let timeout, timeout <= 0 { throw ValidationError("--timeout must be a positive number of seconds.") }
     }
 
-    /// The merged settings; a configuration problem is reported and exits with status 2.
+    /// The configuration file in effect.
+    var configPath: String {
+        let environment = ProcessInfo.processInfo.environment
+        return config ?? environment["ENGAGE_CONFIG"] ?? ConfigFile.defaultPath(environment: environment)
+    }
+
+    /// The merged settings; a configuration problem is reported and exits with status 2. Starts
+    /// the log file and warns about secret files that others can read.
     func settings() throws -> Settings {
         let environment = ProcessInfo.processInfo.environment
-        let path = config ?? environment["ENGAGE_CONFIG"] ?? ConfigFile.defaultPath(environment: environment)
+        let path = configPath
+        let settings: Settings
         do {
             let file = try ConfigFile.load(path: path, required: config != nil || environment["ENGAGE_CONFIG"] != nil)
-            return try Settings.resolve(
+            settings = try Settings.resolve(
                 flags: Settings.Flags(baseURL: baseURL, tokenFile: tokenFile, language: language, timeoutSeconds: timeout),
                 environment: environment, file: file, filePath: path)
         } catch {
             throw usageFailure(error.message)
         }
+        FileLogHandler.bootstrap(level: debug ? .debug : Logger.Level(rawValue: settings.logLevel) ?? .info)
+        for warning in FilePermissions.warnings(for: (settings.clientSecretInFile != nil ? [path] : []) + settings.secretFiles) {
+            Diagnostics.note("engage-triage: warning: \(warning)")
+        }
+        return settings
     }
 
     /// Runs `body` with a client for the chosen tenant; with `--demo` the sandbox lives as long as `body`.
     func withClient<Result>(_ settings: Settings, _ body: (EngageClient) async throws -> Result) async throws -> Result {
         if demo {
             return try await SandboxServer.withRunning { sandbox in
-                try await body(sandbox.makeClient(
-                    acceptLanguage: settings.language, pageSize: settings.pageSize, requestTimeout: settings.requestTimeout))
+                var configuration = sandbox.makeClient(
+                    acceptLanguage: settings.language, pageSize: settings.pageSize, requestTimeout: settings.requestTimeout
+                ).configuration
+                configuration.logger = Self.apiLogger
+                return try await body(EngageClient(configuration: configuration))
             }
         }
         guard let baseURL = settings.baseURL else {
@@ -57,16 +77,24 @@ struct ConnectionOptions: ParsableArguments {
                 + "configuration) to https://api.<environment>.pexipengage.com/enterprises/<enterprise>.")
         }
         do {
-            let token = try settings.token(environment: ProcessInfo.processInfo.environment)
             let configuration = try EngageClientConfiguration(
-                baseURL: baseURL, tokenProvider: StaticTokenProvider(token), acceptLanguage: settings.language,
-                pageSize: settings.pageSize, requestTimeout: settings.requestTimeout)
+                baseURL: baseURL, tokenProvider: try settings.tokenProvider(environment: ProcessInfo.processInfo.environment),
+                acceptLanguage: settings.language,
+                pageSize: settings.pageSize, requestTimeout: settings.requestTimeout, logger: Self.apiLogger)
             return try await body(EngageClient(configuration: configuration))
         } catch let problem as ConfigFile.Problem {
             throw usageFailure(problem.message)
         } catch let error as EngageError where error.kind == .invalidConfiguration {
             throw usageFailure(error.message)
         }
+    }
+
+    /// The logger of every API request (to the log file, set up by `settings()`).
+    static var apiLogger: Logger { Logger(label: "engage-triage.api") }
+
+    /// The enterprise, for the audit trail: the base URL's last segment, or "demo".
+    func enterpriseName(_ settings: Settings) -> String {
+        demo ? "demo" : settings.baseURL?.lastPathComponent ?? "unknown"
     }
 
     private func usageFailure(_ message: String) -> ExitCode {

@@ -6,7 +6,20 @@ import Foundation
 struct Settings: Equatable {
     /// Where the token comes from; read only when a request needs it.
     enum TokenSource: Equatable {
+        /// `ENGAGE_TOKEN` holds the token itself.
         case environment
+        /// A file holding the token.
+        case file(String)
+        /// A shell command printing the token (`tokenCommand`), as git and aerc take credentials.
+        case command(String)
+        /// OAuth2 client credentials; the secret comes from `ENGAGE_CLIENT_SECRET`, the file or a secret file.
+        case clientCredentials(clientID: String, secret: SecretSource, tokenURL: URL?)
+    }
+
+    /// Where the OAuth2 client secret comes from.
+    enum SecretSource: Equatable {
+        case environment
+        case configuration
         case file(String)
     }
 
@@ -21,6 +34,12 @@ struct Settings: Equatable {
     var readOnly = false
     /// `colors`: auto, 256, 8 or none.
     var colors: String?
+    /// `keyBindings`: action names to key names, over the standard keymap.
+    var keyBindings: [String: [String]] = [:]
+    /// `logLevel` (`--debug` makes it debug).
+    var logLevel = "info"
+    /// `clientSecret` from the file, when the secret is kept there.
+    var clientSecretInFile: String?
 
     /// The values given on the command line (`nil` where a flag was not given).
     struct Flags: Equatable {
@@ -53,16 +72,7 @@ struct Settings: Equatable {
             baseURL = EngageClientConfiguration.baseURL(environment: environmentName, enterprise: enterprise)
         }
 
-        let tokenSource: TokenSource?
-        if let path = flags.tokenFile {
-            tokenSource = .file(path)
-        } else if env("ENGAGE_TOKEN") != nil {
-            tokenSource = .environment
-        } else if let path = env("ENGAGE_TOKEN_FILE") ?? file?.tokenFile {
-            tokenSource = .file(path)
-        } else {
-            tokenSource = nil
-        }
+        let tokenSource = try resolveTokenSource(flags: flags, env: env, file: file, filePath: filePath)
 
         let timeout = flags.timeoutSeconds
             ?? env("ENGAGE_TIMEOUT").flatMap(Double.init) ?? file?.requestTimeoutSeconds ?? defaultTimeoutSeconds
@@ -74,24 +84,42 @@ struct Settings: Equatable {
             requestTimeout: .milliseconds(Int((timeout * 1000).rounded())),
             confirmBeforeAccept: file?.confirmBeforeAccept ?? true,
             readOnly: file?.readOnly ?? false,
-            colors: file?.colors)
+            colors: file?.colors,
+            keyBindings: file?.keyBindings ?? [:],
+            logLevel: file?.logLevel ?? "info",
+            clientSecretInFile: file?.clientSecret)
     }
 
-    /// The bearer token, read from its source now.
-    func token(environment: [String: String]) throws(ConfigFile.Problem) -> BearerToken {
-        switch tokenSource {
-        case nil:
-            throw ConfigFile.Problem(message: "No API token: set ENGAGE_TOKEN, or pass --token-file, or set tokenFile in the configuration.")
-        case .environment:
-            return BearerToken(environment["ENGAGE_TOKEN", default: ""].trimmingCharacters(in: .whitespacesAndNewlines))
-        case .file(let path):
-            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-                throw ConfigFile.Problem(message: "Cannot read the token file \(path).")
+    /// The first credential given, layer by layer: the flag, then the environment
+    /// (`ENGAGE_TOKEN`, `ENGAGE_TOKEN_FILE`, `ENGAGE_TOKEN_COMMAND`, `ENGAGE_CLIENT_ID`), then the
+    /// file (`tokenFile`, `tokenCommand`, `clientId`).
+    private static func resolveTokenSource(
+        flags: Flags, env: (String) -> String?, file: ConfigFile?, filePath: String
+    ) throws(ConfigFile.Problem) -> TokenSource? {
+        let tokenURL = try (env("ENGAGE_TOKEN_URL") ?? file?.tokenURL).map { text throws(ConfigFile.Problem) -> URL in
+            guard let url = URL(string: text), url.host != nil else {
+                throw ConfigFile.Problem(message: "The token URL is not a URL: \(text)")
             }
-            let token = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !token.isEmpty else { throw ConfigFile.Problem(message: "The token file \(path) is empty.") }
-            return BearerToken(token)
+            return url
         }
+        func secret(for clientID: String) throws(ConfigFile.Problem) -> TokenSource {
+            if env("ENGAGE_CLIENT_SECRET") != nil { return .clientCredentials(clientID: clientID, secret: .environment, tokenURL: tokenURL) }
+            if let path = env("ENGAGE_CLIENT_SECRET_FILE") ?? file?.clientSecretFile {
+                return .clientCredentials(clientID: clientID, secret: .file(path), tokenURL: tokenURL)
+            }
+            if file?.clientSecret != nil { return .clientCredentials(clientID: clientID, secret: .configuration, tokenURL: tokenURL) }
+            throw ConfigFile.Problem(message: "The client id \(clientID) has no secret: set ENGAGE_CLIENT_SECRET, "
+                + "ENGAGE_CLIENT_SECRET_FILE, or clientSecretFile in \(filePath).")
+        }
+        if let path = flags.tokenFile { return .file(path) }
+        if env("ENGAGE_TOKEN") != nil { return .environment }
+        if let path = env("ENGAGE_TOKEN_FILE") { return .file(path) }
+        if let command = env("ENGAGE_TOKEN_COMMAND") { return .command(command) }
+        if let clientID = env("ENGAGE_CLIENT_ID") { return try secret(for: clientID) }
+        if let path = file?.tokenFile { return .file(path) }
+        if let command = file?.tokenCommand { return .command(command) }
+        if let clientID = file?.clientId { return try secret(for: clientID) }
+        return nil
     }
 
     /// The first language of `language` that the API knows, for ordering translations.

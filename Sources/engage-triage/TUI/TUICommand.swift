@@ -27,6 +27,16 @@ struct TUICommand: AsyncParsableCommand {
         }
     }
 
+    /// The standard keymap with the configuration's `keyBindings` over it.
+    private func keymap(_ settings: Settings) throws -> Keymap {
+        do {
+            return try Keymap.standard.overriding(settings.keyBindings)
+        } catch {
+            Diagnostics.report("\(connection.configPath): \(error.message)", error: nil)
+            throw ExitStatus.usage.exitCode
+        }
+    }
+
     func run() async throws {
         let settings = try connection.settings()
         let options = AppOptions(
@@ -35,14 +45,16 @@ struct TUICommand: AsyncParsableCommand {
             readOnly: readOnly || settings.readOnly,
             preferredLanguage: settings.preferredLanguage)
         let colorPreference = colors ?? settings.colors
+        let audit = AuditLog(enterprise: connection.enterpriseName(settings))
+        let keymap = try keymap(settings)
         try await connection.withClient(settings) { client in
-            let state = AppState(options: options, size: Size(width: 80, height: 24))
+            let state = AppState(options: options, size: Size(width: 80, height: 24), keymap: keymap)
             let failure: String? = await withCheckedContinuation { continuation in
                 // The screen loop blocks on input, so it gets a thread of its own, away from the
                 // cooperative pool that runs the network effects.
                 let thread = Thread {
                     do {
-                        try TriageRuntime(state: state, client: client, colorPreference: colorPreference).run()
+                        try TriageRuntime(state: state, client: client, colorPreference: colorPreference, audit: audit).run()
                         continuation.resume(returning: nil)
                     } catch {
                         continuation.resume(returning: "\(error)")

@@ -10,6 +10,7 @@ final class TriageRuntime {
     private var state: AppState
     private let client: EngageClient
     private let colorPreference: String?
+    private let audit: AuditLog
     private let terminal = Terminal()
     private let inbox: ActionInbox
     private var loadTask: Task<Void, Never>?
@@ -19,10 +20,11 @@ final class TriageRuntime {
 
     static let tickInterval = Duration.milliseconds(100)
 
-    init(state: AppState, client: EngageClient, colorPreference: String?) throws {
+    init(state: AppState, client: EngageClient, colorPreference: String?, audit: AuditLog) throws {
         self.state = state
         self.client = client
         self.colorPreference = colorPreference
+        self.audit = audit
         inbox = ActionInbox(wakeup: try Wakeup())
     }
 
@@ -92,9 +94,16 @@ final class TriageRuntime {
                 }
             }
         case .accept(let id):
-            let (client, inbox) = (client, inbox)
+            let (client, inbox, audit) = (client, inbox, audit)
             acceptTasks[id] = Task {
-                inbox.post(.acceptFinished(id: id, await client.acceptReconciling(id: id)))
+                let outcome = await client.acceptReconciling(id: id)
+                // On disk before the screen shows it, so the trail survives a dropped session.
+                do {
+                    try audit.append(audit.record(outcome, id: id))
+                } catch {
+                    ConnectionOptions.apiLogger.error("the audit trail could not be written: \(error)")
+                }
+                inbox.post(.acceptFinished(id: id, outcome))
             }
         case .redraw:
             terminal.repaintAll()

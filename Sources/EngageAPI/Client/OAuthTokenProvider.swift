@@ -1,0 +1,116 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// OAuth2 client credentials as Pexip Engage issues them: a form POST of
+/// `grant_type=client_credentials&client_id=…&client_secret=…` to the realm's token endpoint
+/// (`https://auth.<environment>.pexipengage.com/realms/<enterprise>/protocol/openid-connect/token`).
+/// The access token is cached until `refreshMargin` before `expires_in`, and fetched once for
+/// concurrent callers. The secret and the tokens never appear in errors or descriptions.
+public actor OAuthTokenProvider: TokenProvider {
+    public nonisolated let tokenURL: URL
+    public nonisolated let clientID: String
+    private let clientSecret: BearerToken
+    private let refreshMargin: Duration
+    private let requestTimeout: Duration
+    private let now: @Sendable () -> Date
+    private let session: URLSession
+    private var cached: (token: BearerToken, expires: Date)?
+    private var pending: Task<(BearerToken, Date), any Error>?
+
+    /// - Parameter now: the clock (tests move it to expire tokens without waiting).
+    public init(
+        tokenURL: URL, clientID: String, clientSecret: String, refreshMargin: Duration = .seconds(30),
+        requestTimeout: Duration = .seconds(30), now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.tokenURL = tokenURL
+        self.clientID = clientID
+        self.clientSecret = BearerToken(clientSecret)
+        self.refreshMargin = refreshMargin
+        self.requestTimeout = requestTimeout
+        self.now = now
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.urlCache = nil
+        configuration.httpCookieStorage = nil
+        configuration.timeoutIntervalForRequest = (Self.seconds(requestTimeout) + 1).rounded(.up)
+        session = URLSession(configuration: configuration)
+    }
+
+    /// The documented token endpoint of a tenant (`production` has no environment segment).
+    public static func tokenURL(environment: String, enterprise: String) -> URL? {
+        let host = environment.isEmpty || environment == "production"
+            ? "auth.pexipengage.com" : "auth.\(environment).pexipengage.com"
+        guard !enterprise.isEmpty, let realm = enterprise.addingPercentEncoding(withAllowedCharacters: .urlPathSegmentAllowed)
+        else { return nil }
+        return URL(string: "https://\(host)/realms/\(realm)/protocol/openid-connect/token")
+    }
+
+    public func token() async throws(EngageError) -> BearerToken {
+        if let cached, now() < cached.expires { return cached.token }
+        let task = pending ?? Task { try await fetch() }
+        pending = task
+        do {
+            let (token, expires) = try await task.value
+            cached = (token, expires)
+            pending = nil
+            return token
+        } catch {
+            pending = nil
+            throw error as? EngageError ?? EngageError(kind: .transport, detail: "the token endpoint: \(error)")
+        }
+    }
+
+    public func invalidate(_ token: BearerToken) async -> Bool {
+        if cached?.token == token { cached = nil }
+        return true
+    }
+
+    private struct TokenResponse: Decodable {
+        var access_token: String
+        var expires_in: Double?
+    }
+
+    private struct ErrorResponse: Decodable {
+        var error: String?
+        var error_description: String?
+    }
+
+    private func fetch() async throws -> (BearerToken, Date) {
+        let correlationId = UUID().uuidString.lowercased()
+        var request = URLRequest(url: tokenURL)
+        request.httpMethod = "POST"
+        request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
+        request.setValue("application/json", forHTTPHeaderField: "Accept")
+        request.setValue(correlationId, forHTTPHeaderField: "X-Correlation-Id")
+        let form = [("grant_type", "client_credentials"), ("client_id", clientID), ("client_secret", clientSecret.secret)]
+        request.httpBody = Data(form.map { "\($0)=\(EngageClient.encode($1))" }.joined(separator: "&").utf8)
+        let requestedAt = now()
+        let body: Data
+        let response: URLResponse
+        do {
+            (body, response) = try await session.data(for: request)
+        } catch {
+            throw EngageClient.transportError(error, correlationId: correlationId, timeout: requestTimeout)
+        }
+        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+        guard (200..<300).contains(status) else {
+            let problem = try? JSONDecoder().decode(ErrorResponse.self, from: body)
+            let reason = [problem?.error, problem?.error_description].compactMap { $0 }.joined(separator: ": ")
+            let kind: EngageError.Kind = [400, 401, 403].contains(status) ? .unauthorized : status >= 500 ? .serverFailure : .unexpectedStatus
+            throw EngageError(
+                kind: kind, httpStatus: status, correlationId: correlationId,
+                detail: "the token endpoint refused the client credentials of \(clientID)" + (reason.isEmpty ? "" : " (\(reason))"))
+        }
+        guard let token = try? JSONDecoder().decode(TokenResponse.self, from: body), !token.access_token.isEmpty else {
+            throw EngageError(kind: .undecodable, httpStatus: status, correlationId: correlationId, jsonPath: "access_token",
+                              detail: "the token endpoint's answer has no access_token")
+        }
+        let lifetime = max(0, (token.expires_in ?? 60) - Self.seconds(refreshMargin))
+        return (BearerToken(token.access_token), requestedAt.addingTimeInterval(lifetime))
+    }
+
+    private static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+}

@@ -1,0 +1,117 @@
+import ArgumentParser
+import EngageAPI
+import Foundation
+
+/// `engage-triage doctor`: checks the configuration, the credentials, the connection and one
+/// harmless read, step by step, each with ok/failed and a hint.
+struct DoctorCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "doctor", abstract: "Check the configuration, the credentials and the connection to the tenant.")
+
+    @OptionGroup var connection: ConnectionOptions
+
+    /// Prints one step's result; returns whether it passed.
+    @discardableResult
+    private func step(_ name: String, _ result: Result<String, DoctorFailure>) -> Bool {
+        switch result {
+        case .success(let detail):
+            print("ok      \(name): \(detail)")
+            return true
+        case .failure(let failure):
+            print("failed  \(name): \(failure.message)\n        hint: \(failure.hint)")
+            return false
+        }
+    }
+
+    struct DoctorFailure: Error {
+        var message: String
+        var hint: String
+        var status: ExitStatus
+    }
+
+    func run() async throws {
+        let path = connection.configPath
+        let fileExists = FileManager.default.fileExists(atPath: path)
+        let settings: Settings
+        do {
+            settings = try connection.settings()
+        } catch {
+            step("configuration", .failure(DoctorFailure(
+                message: "\(path) cannot be used (see the message above)", hint: "fix the file or the flags, then run doctor again",
+                status: .usage)))
+            throw ExitStatus.usage.exitCode
+        }
+        step("configuration", .success(fileExists ? "read \(path)" : "no file at \(path); flags and ENGAGE_* variables only"))
+
+        let failure = await check(settings)
+        if let failure { throw failure.status.exitCode }
+    }
+
+    /// The tenant, the credentials and one read; the first failure ends the check.
+    private func check(_ settings: Settings) async -> DoctorFailure? {
+        if connection.demo {
+            step("tenant", .success("the built-in demo sandbox (--demo)"))
+        } else {
+            guard let baseURL = settings.baseURL else {
+                let failure = DoctorFailure(
+                    message: "no base URL", hint: "set baseURL (or environment and enterprise) in the configuration, or ENGAGE_BASE_URL",
+                    status: .usage)
+                step("tenant", .failure(failure))
+                return failure
+            }
+            do {
+                try EngageClientConfiguration.validate(baseURL: baseURL)
+            } catch {
+                let failure = DoctorFailure(message: error.message, hint: "use the https URL of the tenant", status: .usage)
+                step("tenant", .failure(failure))
+                return failure
+            }
+            step("tenant", .success(baseURL.absoluteString))
+        }
+        do {
+            return try await connection.withClient(settings) { client in
+                do {
+                    _ = try await client.configuration.tokenProvider.token()
+                    step("credentials", .success(credentialKind(settings) + ", token obtained"))
+                } catch let error as EngageError {
+                    let failure = DoctorFailure(message: error.message, hint: hint(for: error), status: ExitStatus(for: error))
+                    step("credentials", .failure(failure))
+                    return failure
+                }
+                do {
+                    let page = try await client.appointmentPage(matching: .pending, limit: 1)
+                    step("connection", .success("the API answered (correlation \(page.correlationId))"))
+                    step("read", .success("\(page.meta.totalCount) pending request\(page.meta.totalCount == 1 ? "" : "s")"))
+                    return nil
+                } catch let error as EngageError {
+                    let failure = DoctorFailure(message: error.message, hint: hint(for: error), status: ExitStatus(for: error))
+                    step("connection", .failure(failure))
+                    return failure
+                }
+            }
+        } catch {
+            return DoctorFailure(message: "\(error)", hint: "see the message above", status: .usage)
+        }
+    }
+
+    private func credentialKind(_ settings: Settings) -> String {
+        switch settings.tokenSource {
+        case .environment?: "a bearer token from ENGAGE_TOKEN"
+        case .file(let path)?: "a bearer token from \(path)"
+        case .command?: "a bearer token from tokenCommand"
+        case .clientCredentials(let clientID, _, _)?: "OAuth2 client credentials of \(clientID)"
+        case nil: connection.demo ? "the sandbox's demo token" : "none"
+        }
+    }
+
+    private func hint(for error: EngageError) -> String {
+        switch error.kind {
+        case .unauthorized: "check the token, or the client id and secret, and that they belong to this enterprise"
+        case .forbidden: "ask the tenant's administrator to grant this API client access to appointments"
+        case .timeout, .transport: "check the network, a proxy or firewall, and the base URL's host name"
+        case .notFound: "check the enterprise in the base URL"
+        case .invalidConfiguration: "check the token command or files named in the configuration"
+        default: "try again; if it persists, give the correlation id to support"
+        }
+    }
+}

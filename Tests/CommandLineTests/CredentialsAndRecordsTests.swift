@@ -1,0 +1,134 @@
+import EngageAPI
+import EngageSandbox
+import Foundation
+import Testing
+
+/// Credentials (OAuth2, token command, files), the log and the audit trail, through the real binary.
+@Suite("Credentials, log and audit trail")
+struct CredentialsAndRecordsTests {
+    private static let clientSecret = "cli-client-secret-9d2e"
+
+    /// A sandbox with its own client secret and a fresh state folder for the binary's log and audit.
+    private func withTenant(
+        _ body: (SandboxServer, [String: String], URL) async throws -> Void
+    ) async throws {
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("engage-state-\(UUID().uuidString)")
+        try await SandboxServer.withRunning(SandboxConfiguration(clientSecret: Self.clientSecret)) { sandbox in
+            try await body(sandbox, CommandRunner.environment([
+                "ENGAGE_BASE_URL": sandbox.baseURL.absoluteString, "XDG_STATE_HOME": state.path,
+            ]), state.appendingPathComponent("engage-triage"))
+        }
+    }
+
+    private func auditRecords(_ folder: URL) throws -> [[String: String]] {
+        let text = try String(contentsOf: folder.appendingPathComponent("audit.jsonl"), encoding: .utf8)
+        return try text.split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: String])
+        }
+    }
+
+    @Test func clientCredentialsFromTheEnvironmentSignInAndTheSecretsStayHidden() async throws {
+        try await withTenant { sandbox, environment, stateFolder in
+            let oauth = environment.merging([
+                "ENGAGE_CLIENT_ID": SandboxConfiguration.demoClientID, "ENGAGE_CLIENT_SECRET": Self.clientSecret,
+            ]) { $1 }
+            let listed = try await CommandRunner.triage(["list", "--json", "--debug"], environment: oauth)
+            #expect(listed.status == 0, "\(listed.stderr)")
+            #expect(sandbox.tokens.issuedCount == 1, "one token for every page")
+            let accepted = try await CommandRunner.triage(["accept", "1001"], environment: oauth)
+            #expect(accepted.status == 0)
+
+            let issuedToken = try #require(sandbox.receivedRequests.last?.headers["authorization"]).dropFirst("Bearer ".count)
+            let log = try String(contentsOf: stateFolder.appendingPathComponent("engage-triage.log"), encoding: .utf8)
+            let audit = try String(contentsOf: stateFolder.appendingPathComponent("audit.jsonl"), encoding: .utf8)
+            for text in [listed.all, accepted.all, log, audit] {
+                #expect(!text.contains(Self.clientSecret) && !text.contains(issuedToken))
+            }
+            // Every request is in the log with method, path, status, duration and correlation id.
+            let acceptLine = try #require(log.split(separator: "\n").first { $0.contains("POST /appointments/1001/_actions/accept") })
+            #expect(acceptLine.contains("→ 200 in ") && acceptLine.contains(" ms") && acceptLine.contains("correlation-id="))
+            #expect(log.contains("GET /appointments → 200"))
+        }
+    }
+
+    @Test func wrongClientSecretIsANamedSignInFailure() async throws {
+        try await withTenant { _, environment, _ in
+            let result = try await CommandRunner.triage(["list"], environment: environment.merging([
+                "ENGAGE_CLIENT_ID": SandboxConfiguration.demoClientID, "ENGAGE_CLIENT_SECRET": "not-it",
+            ]) { $1 })
+            #expect(result.status == 5)
+            #expect(result.stderr.contains("the token endpoint refused the client credentials of sandbox-client"))
+            #expect(!result.all.contains("not-it"))
+        }
+    }
+
+    @Test func aClientIdWithoutSecretIsAConfigurationError() async throws {
+        try await withTenant { _, environment, _ in
+            let result = try await CommandRunner.triage(
+                ["list"], environment: environment.merging(["ENGAGE_CLIENT_ID": "someone"]) { $1 })
+            #expect(result.status == 2)
+            #expect(result.stderr.contains("The client id someone has no secret"))
+        }
+    }
+
+    @Test func tokenCommandPrintsTheToken() async throws {
+        try await withTenant { sandbox, environment, _ in
+            let ok = try await CommandRunner.triage(["show", "1001"], environment: environment.merging([
+                "ENGAGE_TOKEN_COMMAND": "printf '%s\\n' \(sandbox.configuration.token)",
+            ]) { $1 })
+            #expect(ok.status == 0, "\(ok.stderr)")
+            let failing = try await CommandRunner.triage(["show", "1001"], environment: environment.merging([
+                "ENGAGE_TOKEN_COMMAND": "exit 3",
+            ]) { $1 })
+            #expect(failing.status == 2 && failing.stderr.contains("The token command exited with status 3."))
+        }
+    }
+
+    @Test func secretFilesReadableByOthersGetAWarning() async throws {
+        try await withTenant { sandbox, environment, _ in
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("token-\(UUID().uuidString)")
+            try Data(sandbox.configuration.token.utf8).write(to: file)
+            try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file.path)
+            let loose = try await CommandRunner.triage(["show", "1001", "--token-file", file.path], environment: environment)
+            #expect(loose.status == 0)
+            #expect(loose.stderr.contains("warning: \(file.path) can be read by others (mode 644); run chmod 600"))
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
+            let tight = try await CommandRunner.triage(["show", "1001", "--token-file", file.path], environment: environment)
+            #expect(!tight.stderr.contains("warning"))
+        }
+    }
+
+    @Test func everyAcceptAttemptIsAuditedAccepteRejectedOrUnknown() async throws {
+        try await withTenant { sandbox, environment, stateFolder in
+            let withToken = environment.merging(["ENGAGE_TOKEN": sandbox.configuration.token, "USER": "triage-tester"]) { $1 }
+            _ = try await CommandRunner.triage(["accept", "1001"], environment: withToken)
+            _ = try await CommandRunner.triage(["accept", "1001"], environment: withToken)
+            sandbox.faults.script(.accept, [.connectionReset])
+            _ = try await CommandRunner.triage(["accept", "1009"], environment: withToken)
+            let records = try auditRecords(stateFolder)
+            #expect(records.count == 3)
+            #expect(records.map { $0["outcome"] } == ["accepted", "rejected", "unknown"])
+            #expect(records.map { $0["appointmentId"] } == ["1001", "1001", "1009"])
+            #expect(records[1]["code"] == "APPOINTMENT_STATUS_INVALID" && records[1]["status"] == "ACCEPTED")
+            #expect(records[2]["status"] == "INCOMING_REQUEST")
+            #expect(records.allSatisfy { $0["user"] == "triage-tester" && $0["enterprise"] == "acme" })
+            #expect(records.allSatisfy { UUID(uuidString: $0["correlationId"] ?? "") != nil })
+            #expect(records.allSatisfy { Timestamp.parse($0["time"] ?? "") != nil })
+        }
+    }
+
+    @Test func doctorChecksEveryStep() async throws {
+        try await withTenant { sandbox, environment, _ in
+            let good = try await CommandRunner.triage(
+                ["doctor"], environment: environment.merging(["ENGAGE_TOKEN": sandbox.configuration.token]) { $1 })
+            #expect(good.status == 0, "\(good.all)")
+            for step in ["configuration", "tenant", "credentials", "connection", "read"] {
+                #expect(good.stdout.contains("ok      \(step):"))
+            }
+            let bad = try await CommandRunner.triage(["doctor"], environment: environment.merging(["ENGAGE_TOKEN": "nope"]) { $1 })
+            #expect(bad.status == 5)
+            #expect(bad.stdout.contains("failed  connection: Not signed in"))
+            #expect(bad.stdout.contains("hint: check the token"))
+        }
+    }
+}
