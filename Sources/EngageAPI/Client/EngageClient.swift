@@ -91,8 +91,8 @@ public final class EngageClient: Sendable {
         let started = ContinuousClock.now
         let logger = configuration.logger
         func log(_ outcome: String, level: Logger.Level) {
-            let milliseconds = (ContinuousClock.now - started).components.attoseconds / 1_000_000_000_000_000
-                + (ContinuousClock.now - started).components.seconds * 1000
+            let elapsed = (ContinuousClock.now - started).components
+            let milliseconds = elapsed.seconds * 1000 + elapsed.attoseconds / 1_000_000_000_000_000
             logger.log(level: level, "\(method.rawValue) \(path) → \(outcome) in \(milliseconds) ms",
                        metadata: ["correlation-id": "\(correlationId)"])
         }

@@ -37,9 +37,13 @@ struct FileLogHandler: LogHandler {
         sink.write("\(Timestamp.format(Date())) \(event.level) \(label): \(event.message)\(details)")
     }
 
+    private static let bootstrapped = Mutex(false)
+
     /// Sends every logger of the process to the log file at `level`; logging stays off (no-op)
     /// when the file cannot be opened, so a read-only home never stops the tool.
     static func bootstrap(level: Logger.Level) {
+        // swift-log allows one bootstrap per process.
+        guard bootstrapped.withLock({ done in defer { done = true }; return !done }) else { return }
         guard let descriptor = try? StateDirectory.openForAppending("engage-triage.log") else {
             LoggingSystem.bootstrap { _ in SwiftLogNoOpLogHandler() }
             return
