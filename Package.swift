@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "engage-triage", targets: ["engage-triage"]),
         .executable(name: "engage-sandbox", targets: ["engage-sandbox"]),
+        .executable(name: "engage-bench", targets: ["engage-bench"]),
         .library(name: "EngageAPI", targets: ["EngageAPI"]),
         .library(name: "EngageSandbox", targets: ["EngageSandbox"]),
     ],
@@ -59,6 +60,15 @@ let package = Package(
                 "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        // The benchmarks: `swift run -c release engage-bench` prints every figure with its target.
+        .executableTarget(
+            name: "engage-bench",
+            dependencies: [
+                "EngageAPI", "EngageSandbox", "TriageCore", "TerminalUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 

@@ -20,14 +20,21 @@ public final class Terminal {
     public init() {}
 
     /// Takes over the terminal: alternate screen, no echo, keys unbuffered, Esc after 25 ms.
-    public func start(colorPreference: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+    /// - Parameter terminal: a terminal device to use instead of stdin/stdout (the benchmarks drive
+    ///   a pseudo-terminal this way).
+    public func start(
+        colorPreference: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
+        terminal: Int32? = nil
+    ) throws {
         setlocale(LC_ALL, "")
         isUTF8 = cncurses_locale_is_utf8() != 0
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+        let (input, output) = (terminal ?? STDIN_FILENO, terminal ?? STDOUT_FILENO)
+        guard isatty(input) == 1, isatty(output) == 1 else {
             throw StartError(description: "The screen needs a terminal; use the list, show and accept commands in scripts.")
         }
         set_escdelay(25)
-        guard let screen = newterm(nil, cncurses_stdout(), cncurses_stdin()) else {
+        let files = terminal.map { (fdopen(dup($0), "w"), fdopen(dup($0), "r")) } ?? (cncurses_stdout(), cncurses_stdin())
+        guard let screen = newterm(nil, files.0, files.1) else {
             throw StartError(description: "Cannot drive this terminal (TERM=\(environment["TERM"] ?? "unset")).")
         }
         screenPointer = screen

@@ -16,6 +16,9 @@ public final class SandboxTenant: Sendable {
     private struct Storage {
         var appointments: [Appointment]
         var positions: [String: Int]
+        /// The positions matching the last query, until the data changes: paging through a large
+        /// tenant filters it once instead of once per page.
+        var lastMatch: (query: AppointmentQuery, positions: [Int])?
     }
 
     /// Who the sandbox records as having accepted (the API client acting for the token).
@@ -26,16 +29,23 @@ public final class SandboxTenant: Sendable {
 
     public init(appointments: [Appointment], now: @escaping @Sendable () -> Date = { Date() }) {
         let positions = Dictionary(appointments.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        storage = Mutex(Storage(appointments: appointments, positions: positions))
+        storage = Mutex(Storage(appointments: appointments, positions: positions, lastMatch: nil))
         self.now = now
     }
 
     /// One page of the appointments matching `query`, in tenant order, and how many match in all.
     public func page(matching query: AppointmentQuery, offset: Int, limit: Int) -> (items: [Appointment], total: Int) {
         storage.withLock { storage in
-            let matching = storage.appointments.filter(query.matches)
+            let matching: [Int]
+            if let lastMatch = storage.lastMatch, lastMatch.query == query {
+                matching = lastMatch.positions
+            } else {
+                matching = storage.appointments.indices.filter { query.matches(storage.appointments[$0]) }
+                storage.lastMatch = (query, matching)
+            }
             let start = min(max(0, offset), matching.count)
-            return (Array(matching[start..<min(matching.count, start + max(0, limit))]), matching.count)
+            let slice = matching[start..<min(matching.count, start + max(0, limit))]
+            return (slice.map { storage.appointments[$0] }, matching.count)
         }
     }
 
@@ -56,6 +66,7 @@ public final class SandboxTenant: Sendable {
             appointment.updatedByType = .other
             appointment.updatedFrom = .other
             storage.appointments[position] = appointment
+            storage.lastMatch = nil
             return .accepted(appointment)
         }
     }
@@ -66,6 +77,7 @@ public final class SandboxTenant: Sendable {
         storage.withLock { storage in
             guard let position = storage.positions[id] else { return false }
             change(&storage.appointments[position])
+            storage.lastMatch = nil
             return true
         }
     }

@@ -1,0 +1,91 @@
+import EngageAPI
+import EngageSandbox
+import Foundation
+import TerminalUI
+import TriageCore
+
+/// The app's own costs with a big tenant: per-key latency, memory, decoding.
+enum CoreBenchmarks {
+    /// Key to `doupdate()` returned, with `count` appointments loaded: reduce, render, and ncurses
+    /// drawing into a real pseudo-terminal (whose output is drained, as a terminal would).
+    static func keyLatency(appointments: [Appointment], presses: Int) throws {
+        Report.section("Key to doupdate() latency, \(appointments.count) appointments loaded (ncurses on a pty, 120x40)")
+        var master: Int32 = -1
+        var slave: Int32 = -1
+        var size = winsize(ws_row: 40, ws_col: 120, ws_xpixel: 0, ws_ypixel: 0)
+        guard openpty(&master, &slave, nil, nil, &size) == 0 else { throw BenchError("no pty") }
+        let output = master
+        let drain = Thread {
+            var buffer = [UInt8](repeating: 0, count: 65_536)
+            while read(output, &buffer, buffer.count) > 0 {}
+        }
+        drain.start()
+        setenv("TERM", "xterm-256color", 1)
+        let terminal = Terminal()
+        try terminal.start(colorPreference: "256", terminal: slave)
+        defer { terminal.stop() }
+
+        var state = Fixtures.loadedState(appointments, size: Size(width: 120, height: 40), pageSize: 100)
+        terminal.draw(Renderer.render(state))
+        let keys: [Key] = [.down, .down, .down, .pageDown, .character("2"), .up, .tab, .character("G"), .up, .character("g")]
+        var samples: [Double] = []
+        samples.reserveCapacity(presses)
+        for index in 0..<presses {
+            let started = ContinuousClock.now
+            _ = Reducer.reduce(&state, .key(keys[index % keys.count]))
+            terminal.draw(Renderer.render(state))
+            samples.append(Report.milliseconds(ContinuousClock.now - started))
+        }
+        let p99 = Report.percentile(samples, 0.99)
+        Report.figure("p50 over \(presses) keys", "\(Report.format(Report.percentile(samples, 0.5), 3)) ms")
+        Report.figure("p99", "\(Report.format(p99, 3)) ms", target: "< 1 ms", met: p99 < 1)
+    }
+
+    /// Peak RSS of the real binary after loading every pending request of a big tenant.
+    static func peakMemory(count: Int) async throws {
+        Report.section("Peak memory with a big tenant loaded (real binary, pty 120x40)")
+        try await SandboxServer.withRunning(SandboxConfiguration(appointmentCount: count)) { sandbox in
+            let pending = sandbox.tenant.appointments.filter { $0.status == .incomingRequest }.count
+            let config = FileManager.default.temporaryDirectory.appendingPathComponent("engage-bench-\(UUID().uuidString).json")
+            try Data(#"{"pageSize": 100}"#.utf8).write(to: config)
+            let started = ContinuousClock.now
+            let terminal = try PseudoTerminal(
+                Fixtures.triageBinary, ["--config", config.path],
+                environment: Fixtures.environment([
+                    "ENGAGE_BASE_URL": sandbox.baseURL.absoluteString, "ENGAGE_TOKEN": sandbox.configuration.token,
+                ]), width: 120, height: 40)
+            defer { terminal.terminate() }
+            guard terminal.wait(for: "\(pending) loaded", timeout: .seconds(600)) else {
+                throw BenchError("the \(pending) pending requests did not load")
+            }
+            let loadTime = Report.milliseconds(ContinuousClock.now - started) / 1000
+            let megabytes = Double(terminal.peakResidentKilobytes) / 1024
+            Report.figure("\(pending) pending of \(count) loaded in", "\(Report.format(loadTime, 1)) s (pages of 100)")
+            Report.figure("peak RSS (VmHWM)", "\(Report.format(megabytes, 1)) MB", target: "< 150 MB", met: megabytes < 150)
+        }
+    }
+
+    /// Decoding list pages as the client does.
+    static func decoding(appointments: [Appointment]) throws {
+        Report.section("JSON decoding of appointment pages (\(appointments.count) appointments, pages of 100)")
+        let encoder = EngageJSON.encoder()
+        let pages = try stride(from: 0, to: appointments.count, by: 100).map { offset in
+            try encoder.encode(ListEnvelope(
+                data: Array(appointments[offset..<min(appointments.count, offset + 100)]),
+                meta: PageMeta(offset: offset, limit: 100, totalCount: appointments.count)))
+        }
+        let bytes = pages.reduce(0) { $0 + $1.count }
+        let decoder = EngageJSON.decoder()
+        var best = Duration.seconds(1_000)
+        for _ in 0..<3 {
+            let started = ContinuousClock.now
+            var decoded = 0
+            for page in pages { decoded += try decoder.decode(ListEnvelope<Appointment>.self, from: page).data.count }
+            precondition(decoded == appointments.count)
+            best = min(best, ContinuousClock.now - started)
+        }
+        let seconds = Report.milliseconds(best) / 1000
+        Report.figure("throughput (best of 3)", "\(Report.format(Double(bytes) / seconds / 1_048_576, 1)) MB/s, "
+            + "\(Int(Double(appointments.count) / seconds)) appointments/s (\(bytes / appointments.count) B each)")
+    }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+
+/// `swift run -c release engage-bench`: the performance figures of the terminal, the core and the
+/// client, each printed next to its target. Figures, not pass/fail: these machines are shared.
+@main
+struct EngageBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "engage-bench", abstract: "Measure engage-triage and print each figure with its target.")
+
+    @Flag(help: "A short smoke pass (small tenant, few runs, 3 s idle): checks that every benchmark still runs.")
+    var quick = false
+
+    @Option(help: "Appointments in the big tenant (latency, memory, decoding).")
+    var appointments: Int = 100_000
+
+    @Option(help: "Seconds to watch the idle app.")
+    var idleSeconds: Int = 30
+
+    func run() async throws {
+        let big = quick ? 2_000 : appointments
+        print("engage-bench on \(ProcessInfo.processInfo.processorCount) cores, "
+            + "\(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB; binary \(Fixtures.triageBinary)")
+        try TerminalBenchmarks.bytesPerAction()
+        try TerminalBenchmarks.firstPaint(runs: quick ? 2 : 10)
+        try TerminalBenchmarks.idleCPU(seconds: quick ? 3 : idleSeconds)
+        let tenant = Fixtures.appointments(big)
+        try CoreBenchmarks.keyLatency(appointments: tenant.filter { $0.status == .incomingRequest }, presses: quick ? 200 : 5_000)
+        try CoreBenchmarks.decoding(appointments: tenant)
+        try await ProcessBenchmarks.compareWithCurl(runs: quick ? 3 : 20)
+        try await CoreBenchmarks.peakMemory(count: big)
+    }
+}

@@ -1,0 +1,42 @@
+import EngageAPI
+import EngageSandbox
+import Foundation
+import TriageCore
+
+/// The data the benchmarks use: the sandbox's seeded tenant, as the app would load it.
+enum Fixtures {
+    static let utc = TimeZone(identifier: "UTC")!
+
+    static func appointments(_ count: Int) -> [Appointment] {
+        SandboxSeeder(seed: 1, count: count, referenceDate: SandboxSeeder.today()).appointments()
+    }
+
+    /// A state with `appointments` loaded in pages of `pageSize`, as the reducer builds it.
+    static func loadedState(_ appointments: [Appointment], size: Size, pageSize: Int = 25) -> AppState {
+        var state = AppState(options: AppOptions(tenantName: "demo", timeZone: utc), size: size)
+        _ = Reducer.reduce(&state, .start)
+        for offset in stride(from: 0, to: appointments.count, by: pageSize) {
+            let page = AppointmentPage(
+                appointments: Array(appointments[offset..<min(appointments.count, offset + pageSize)]),
+                meta: PageMeta(offset: offset, limit: pageSize, totalCount: appointments.count), correlationId: "bench")
+            _ = Reducer.reduce(&state, .pageLoaded(generation: state.generation, page))
+        }
+        _ = Reducer.reduce(&state, .loadFinished(generation: state.generation))
+        return state
+    }
+
+    /// Where `engage-triage` was built (next to this benchmark).
+    static var triageBinary: String {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("engage-triage").path
+    }
+
+    static func environment(_ extra: [String: String] = [:]) -> [String: String] {
+        var environment = [
+            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "TERM": "xterm-256color",
+            "LANG": "C.UTF-8", "TZ": "UTC", "HOME": NSTemporaryDirectory(),
+            "XDG_STATE_HOME": NSTemporaryDirectory() + "/engage-bench-state",
+        ]
+        environment.merge(extra) { $1 }
+        return environment
+    }
+}
