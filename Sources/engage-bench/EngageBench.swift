@@ -19,7 +19,7 @@ struct EngageBench: AsyncParsableCommand {
 
     func run() async throws {
         let big = quick ? 2_000 : appointments
-        print("engage-bench on \(ProcessInfo.processInfo.processorCount) cores, "
+        Report.line("engage-bench on \(ProcessInfo.processInfo.processorCount) cores, "
             + "\(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB; binary \(Fixtures.triageBinary)")
         try TerminalBenchmarks.bytesPerAction()
         try TerminalBenchmarks.firstPaint(runs: quick ? 2 : 10)

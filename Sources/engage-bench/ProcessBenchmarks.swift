@@ -50,12 +50,8 @@ enum ProcessBenchmarks {
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0)
-        let argv = command.map { strdup($0) } + [nil]
-        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
-        var pid = pid_t()
         let started = ContinuousClock.now
-        guard posix_spawn(&pid, command[0], &actions, nil, argv, envp) == 0 else { throw BenchError("cannot run \(command[0])") }
+        let pid = try Spawn.start(command, environment: environment, actions: &actions)
         var status: Int32 = 0
         waitpid(pid, &status, 0)
         return Report.milliseconds(ContinuousClock.now - started)

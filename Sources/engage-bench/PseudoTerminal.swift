@@ -28,17 +28,13 @@ final class PseudoTerminal {
         for target in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] { posix_spawn_file_actions_adddup2(&actions, slave, target) }
         posix_spawn_file_actions_addclose(&actions, master)
         posix_spawn_file_actions_addclose(&actions, slave)
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
-        var pid = pid_t()
-        let status = posix_spawn(&pid, executable, &actions, nil, argv, envp)
-        close(slave)
-        guard status == 0 else {
+        defer { close(slave) }
+        do {
+            pid = try Spawn.start([executable] + arguments, environment: environment, actions: &actions)
+        } catch {
             close(master)
-            throw POSIXError(POSIXErrorCode(rawValue: status) ?? .ENOENT)
+            throw error
         }
-        self.pid = pid
         self.master = master
         let received = received
         let output = master
@@ -46,6 +42,7 @@ final class PseudoTerminal {
             var buffer = [UInt8](repeating: 0, count: 65_536)
             while true {
                 let count = read(output, &buffer, buffer.count)
+                if count < 0 && errno == EINTR { continue }
                 if count <= 0 { break }
                 let now = ContinuousClock.now
                 received.withLock { state in
@@ -125,10 +122,19 @@ final class PseudoTerminal {
         return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
     }
 
+    /// Ends the program (SIGTERM, then SIGKILL after 5 s) and reaps it.
     func terminate() {
         kill(pid, SIGTERM)
         var status: Int32 = 0
-        waitpid(pid, &status, 0)
+        let started = ContinuousClock.now
+        while waitpid(pid, &status, WNOHANG) == 0 {
+            if ContinuousClock.now - started > .seconds(5) {
+                kill(pid, SIGKILL)
+                waitpid(pid, &status, 0)
+                break
+            }
+            usleep(5_000)
+        }
         close(master)
     }
 }

@@ -1,14 +1,21 @@
+import Foundation
+
 /// Printing figures next to their targets.
 enum Report {
+    /// Writes one line at once (unbuffered, so a file or a pipe shows progress).
+    static func line(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
     static func section(_ title: String) {
-        print("\n== \(title)")
+        line("\n== \(title)")
     }
 
     /// One figure: `name  value  (target …: met/missed)`.
     static func figure(_ name: String, _ value: String, target: String? = nil, met: Bool? = nil) {
         let verdict = met.map { $0 ? "met" : "MISSED" } ?? ""
         let targetText = target.map { "  target \($0)" + (verdict.isEmpty ? "" : ": \(verdict)") } ?? ""
-        print("  " + name.padding(toLength: 44, withPad: " ", startingAt: 0) + value + targetText)
+        line("  " + name.padding(toLength: 44, withPad: " ", startingAt: 0) + value + targetText)
     }
 
     static func percentile(_ values: [Double], _ p: Double) -> Double {
@@ -25,5 +32,3 @@ enum Report {
         String(format: "%.\(digits)f", value)
     }
 }
-
-import Foundation

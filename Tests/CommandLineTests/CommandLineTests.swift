@@ -141,7 +141,10 @@ struct CommandLineTests {
         let (process, stdout, _) = try CommandRunner.launch(
             "engage-sandbox", ["--port", "0", "--seed", "3", "--appointments", "12", "--token", "tok-123"],
             environment: CommandRunner.environment())
-        defer { process.terminate() }
+        defer {
+            kill(process.pid, SIGTERM)
+            _ = process.wait(deadline: .seconds(10))
+        }
         var banner = ""
         let started = ContinuousClock.now
         while !banner.contains("Stop with Ctrl-C"), ContinuousClock.now - started < .seconds(30) {

@@ -40,22 +40,15 @@ struct CommandRunner {
 
     /// Starts `executable` with output going to temporary files (no pipe can fill up and block it).
     static func launch(_ executable: String, _ arguments: [String], environment: [String: String]) throws
-        -> (process: Process, stdout: URL, stderr: URL)
+        -> (process: Subprocess, stdout: URL, stderr: URL)
     {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("engage-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let stdout = folder.appendingPathComponent("stdout")
         let stderr = folder.appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: stdout.path, contents: nil)
-        FileManager.default.createFile(atPath: stderr.path, contents: nil)
-        let process = Process()
-        process.executableURL = productsFolder.appendingPathComponent(executable)
-        process.arguments = arguments
-        process.environment = environment
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = try FileHandle(forWritingTo: stdout)
-        process.standardError = try FileHandle(forWritingTo: stderr)
-        try process.run()
+        let process = try Subprocess(
+            [productsFolder.appendingPathComponent(executable).path] + arguments, environment: environment,
+            stdout: stdout.path, stderr: stderr.path)
         return (process, stdout, stderr)
     }
 
@@ -64,13 +57,9 @@ struct CommandRunner {
         async throws -> Result
     {
         let (process, stdout, stderr) = try launch("engage-triage", arguments, environment: environment)
-        let started = ContinuousClock.now
-        while process.isRunning {
-            if ContinuousClock.now - started > deadline { process.terminate() }
-            try await Task.sleep(for: .milliseconds(10))
-        }
+        let status = await Task.detached { process.wait(deadline: deadline) }.value
         return Result(
-            status: process.terminationStatus,
+            status: status,
             stdout: (try? String(contentsOf: stdout, encoding: .utf8)) ?? "",
             stderr: (try? String(contentsOf: stderr, encoding: .utf8)) ?? "")
     }

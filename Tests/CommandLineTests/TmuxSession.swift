@@ -17,7 +17,13 @@ final class TmuxSession {
     }
 
     deinit {
+        // The server's pid, killed directly: `kill-server` was seen to leave servers running.
+        if let pid = serverPID { kill(pid, SIGTERM) }
         _ = try? tmux(["kill-server"])
+    }
+
+    private var serverPID: pid_t? {
+        (try? display("#{pid}")).flatMap { pid_t($0) }
     }
 
     /// Types text and named keys (`Enter`, `Escape`, `C-c`, …) into the pane.
@@ -69,40 +75,15 @@ final class TmuxSession {
         try waitUntil("\"\(text)\"", timeout: timeout, sourceLocation: sourceLocation) { $0.contains(text) }
     }
 
-    /// Runs one tmux command with posix_spawn and waitpid. (Foundation's `Process` on Linux never
-    /// sees the tmux client exit when the client has just forked the server: it waits for ever.)
+    /// Runs one tmux command. The first one starts the server, which would hold an output pipe
+    /// open for ever, so its output goes to /dev/null.
     @discardableResult
     private func tmux(captureOutput: Bool = true, _ arguments: [String]) throws -> String {
-        var pipeEnds: [Int32] = [-1, -1]
-        guard pipe(&pipeEnds) == 0 else { throw POSIXError(.EMFILE) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        if captureOutput {
-            posix_spawn_file_actions_adddup2(&actions, pipeEnds[1], STDOUT_FILENO)
-        } else {
-            posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0)
+        let command = ["tmux", "-L", socket] + arguments
+        guard captureOutput else {
+            _ = try Subprocess(command, environment: environment).wait(deadline: .seconds(20))
+            return ""
         }
-        posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addclose(&actions, pipeEnds[0])
-        posix_spawn_file_actions_addclose(&actions, pipeEnds[1])
-        let argv = (["tmux", "-L", socket] + arguments).map { strdup($0) } + [nil]
-        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
-        var pid = pid_t()
-        let spawned = posix_spawnp(&pid, "tmux", &actions, nil, argv, envp)
-        close(pipeEnds[1])
-        defer { close(pipeEnds[0]) }
-        guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .ENOENT) }
-        var output = Data()
-        var buffer = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let count = read(pipeEnds[0], &buffer, buffer.count)
-            if count <= 0 { break }
-            output.append(contentsOf: buffer[0..<count])
-        }
-        var status: Int32 = 0
-        waitpid(pid, &status, 0)
-        return String(decoding: output, as: UTF8.self)
+        return try Subprocess.output(command, environment: environment)
     }
 }

@@ -97,11 +97,8 @@ struct TriageScreenEndToEndTests {
                 try tmux.send("C-c")
             } else {
                 let shell = try tmux.display("#{pane_pid}")
-                let kill = Process()
-                kill.executableURL = URL(fileURLWithPath: "/usr/bin/pkill")
-                kill.arguments = ["-\(ending)", "-P", shell, "engage-triage"]
-                try kill.run()
-                kill.waitUntilExit()
+                _ = try Subprocess(["pkill", "-\(ending)", "-P", shell, "engage-triage"], environment: CommandRunner.environment())
+                    .wait(deadline: .seconds(10))
             }
             try tmux.waitFor("exit-status-\(exitStatus)")
             try tmux.run("echo typed-after")

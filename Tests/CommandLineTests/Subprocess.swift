@@ -1,0 +1,83 @@
+import Foundation
+
+/// Runs a program with posix_spawn and reaps it with waitpid. (Foundation's `Process` on Linux
+/// can miss a child's exit, e.g. a tmux client that forked its server, and then waits for ever;
+/// a test must never hang.)
+struct Subprocess {
+    let pid: pid_t
+
+    /// Starts `arguments[0]` (looked up in PATH) with stdout and stderr sent to the given files
+    /// (`nil`: /dev/null) and stdin from /dev/null.
+    init(_ arguments: [String], environment: [String: String], stdout: String? = nil, stderr: String? = nil,
+         stdoutDescriptor: Int32? = nil) throws {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0)
+        if let stdoutDescriptor {
+            posix_spawn_file_actions_adddup2(&actions, stdoutDescriptor, STDOUT_FILENO)
+            posix_spawn_file_actions_addclose(&actions, stdoutDescriptor)
+        } else {
+            posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, stdout ?? "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        }
+        posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, stderr ?? "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        let argv = arguments.map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        // A clean signal state: the spawning thread (a Swift concurrency or dispatch worker) blocks
+        // most signals, and a child inheriting that mask ignores SIGTERM and never reaps its children.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        var allSignals = sigset_t()
+        sigfillset(&allSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        posix_spawnattr_setsigdefault(&attributes, &allSignals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var pid = pid_t()
+        let status = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, envp)
+        guard status == 0 else { throw POSIXError(POSIXErrorCode(rawValue: status) ?? .ENOENT) }
+        self.pid = pid
+    }
+
+    /// Waits for the exit status; after `deadline` the program is killed (status 137).
+    func wait(deadline: Duration = .seconds(60)) -> Int32 {
+        let started = ContinuousClock.now
+        var status: Int32 = 0
+        while waitpid(pid, &status, WNOHANG) == 0 {
+            if ContinuousClock.now - started > deadline {
+                kill(pid, SIGKILL)
+                waitpid(pid, &status, 0)
+                return 137
+            }
+            usleep(5_000)
+        }
+        // WIFEXITED / WEXITSTATUS and the signal number otherwise, as a shell reports them.
+        return status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+    }
+
+    /// Runs to completion and returns what it printed on stdout.
+    static func output(_ arguments: [String], environment: [String: String]) throws -> String {
+        var ends: [Int32] = [-1, -1]
+        guard pipe(&ends) == 0 else { throw POSIXError(.EMFILE) }
+        let process = try Subprocess(arguments, environment: environment, stdoutDescriptor: ends[1])
+        close(ends[1])
+        var output = Data()
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = read(ends[0], &buffer, buffer.count)
+            if count > 0 {
+                output.append(contentsOf: buffer[0..<count])
+            } else if count < 0 && errno == EINTR {
+                continue
+            } else {
+                break
+            }
+        }
+        close(ends[0])
+        _ = process.wait()
+        return String(decoding: output, as: UTF8.self)
+    }
+}
