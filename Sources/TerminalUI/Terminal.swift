@@ -15,6 +15,11 @@ public final class Terminal {
     public private(set) var isUTF8 = false
     private var screenPointer: OpaquePointer?
     private var palette = Palette(mode: .none)
+    /// ncurses cells already built: a frame repeats few (text, style) pairs, and building each
+    /// with setcchar was most of the cost of a frame.
+    private var cellCache: [Screen.Cell: cchar_t] = [:]
+    /// The frame drawn last, to copy only the rows that changed.
+    private var lastScreen: Screen?
     private var isActive = false
 
     public init() {}
@@ -56,6 +61,7 @@ public final class Terminal {
             use_default_colors()
         }
         palette = Palette(mode: colorMode)
+        cellCache.removeAll()
     }
 
     /// Gives the terminal back as it was; safe to call more than once and from every exit path.
@@ -78,20 +84,26 @@ public final class Terminal {
         cncurses_window_size(&rows, &columns)
         if rows > 0, columns > 0, rows != cncurses_lines() || columns != cncurses_cols() {
             resizeterm(rows, columns)
+            lastScreen = nil
         }
         return size
     }
 
-    /// Draws `screen`: erase, copy every row, then one `doupdate`, so ncurses sends only what changed.
+    /// Draws `screen` and calls `doupdate` once, so ncurses sends only what changed. Rows equal to
+    /// the last frame's are not copied again; after a resize or `repaintAll` the window is erased
+    /// and every row copied.
     public func draw(_ screen: Screen) {
         guard isActive else { return }
         let window = cncurses_stdscr()
-        werase(window)
         let rows = min(screen.height, Int(cncurses_lines()))
         let columns = min(screen.width, Int(cncurses_cols()))
+        let previous = lastScreen.flatMap { $0.width == screen.width && $0.height == screen.height ? $0 : nil }
+        if previous == nil { werase(window) }
         var line: [cchar_t] = []
         line.reserveCapacity(columns + 1)
         for row in 0..<rows {
+            let range = (row * screen.width)..<((row + 1) * screen.width)
+            if let previous, previous.cells[range] == screen.cells[range] { continue }
             line.removeAll(keepingCapacity: true)
             var column = 0
             while column < columns {
@@ -105,6 +117,7 @@ public final class Terminal {
                 _ = mvwadd_wchnstr(window, Int32(row), 0, buffer.baseAddress, Int32(buffer.count - 1))
             }
         }
+        lastScreen = screen
         wnoutrefresh(window)
         doupdate()
     }
@@ -112,10 +125,12 @@ public final class Terminal {
     /// Forces a full repaint on the next draw (Ctrl-L, or after something scribbled on the terminal).
     public func repaintAll() {
         guard isActive else { return }
+        lastScreen = nil
         clearok(cncurses_curscr(), true)
     }
 
     private func makeCell(_ cell: Screen.Cell) -> cchar_t {
+        if let cached = cellCache[cell] { return cached }
         var value = cchar_t()
         let look = palette.look(cell.style)
         var characters = cell.text.unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) }
@@ -125,6 +140,8 @@ public final class Terminal {
         _ = characters.withUnsafeBufferPointer { buffer in
             setcchar(&value, buffer.baseAddress, attributes, look.pair, nil)
         }
+        if cellCache.count > 8_192 { cellCache.removeAll(keepingCapacity: true) }
+        cellCache[cell] = value
         return value
     }
 

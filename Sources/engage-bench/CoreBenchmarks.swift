@@ -29,15 +29,25 @@ enum CoreBenchmarks {
         terminal.draw(Renderer.render(state))
         let keys: [Key] = [.down, .down, .down, .pageDown, .character("2"), .up, .tab, .character("G"), .up, .character("g")]
         var samples: [Double] = []
+        var parts: (reduce: [Double], render: [Double], draw: [Double]) = ([], [], [])
         samples.reserveCapacity(presses)
         for index in 0..<presses {
             let started = ContinuousClock.now
             _ = Reducer.reduce(&state, .key(keys[index % keys.count]))
-            terminal.draw(Renderer.render(state))
-            samples.append(Report.milliseconds(ContinuousClock.now - started))
+            let reduced = ContinuousClock.now
+            let screen = Renderer.render(state)
+            let rendered = ContinuousClock.now
+            terminal.draw(screen)
+            let drawn = ContinuousClock.now
+            samples.append(Report.milliseconds(drawn - started))
+            parts.reduce.append(Report.milliseconds(reduced - started))
+            parts.render.append(Report.milliseconds(rendered - reduced))
+            parts.draw.append(Report.milliseconds(drawn - rendered))
         }
         let p99 = Report.percentile(samples, 0.99)
-        Report.figure("p50 over \(presses) keys", "\(Report.format(Report.percentile(samples, 0.5), 3)) ms")
+        Report.figure("p50 over \(presses) keys", "\(Report.format(Report.percentile(samples, 0.5), 3)) ms (reduce "
+            + "\(Report.format(Report.percentile(parts.reduce, 0.5), 3)), render \(Report.format(Report.percentile(parts.render, 0.5), 3)), "
+            + "draw+doupdate \(Report.format(Report.percentile(parts.draw, 0.5), 3)))")
         Report.figure("p99", "\(Report.format(p99, 3)) ms", target: "< 1 ms", met: p99 < 1)
     }
 

@@ -14,6 +14,9 @@ struct EngageBench: AsyncParsableCommand {
     @Option(help: "Appointments in the big tenant (latency, memory, decoding).")
     var appointments: Int = 100_000
 
+    @Flag(help: "Only the key latency (for profiling).")
+    var latencyOnly = false
+
     @Option(help: "Seconds to watch the idle app.")
     var idleSeconds: Int = 30
 
@@ -21,6 +24,11 @@ struct EngageBench: AsyncParsableCommand {
         let big = quick ? 2_000 : appointments
         Report.line("engage-bench on \(ProcessInfo.processInfo.processorCount) cores, "
             + "\(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB; binary \(Fixtures.triageBinary)")
+        if latencyOnly {
+            let tenant = Fixtures.appointments(big)
+            try CoreBenchmarks.keyLatency(appointments: tenant.filter { $0.status == .incomingRequest }, presses: 2_000)
+            return
+        }
         try TerminalBenchmarks.bytesPerAction()
         try TerminalBenchmarks.firstPaint(runs: quick ? 2 : 10)
         try TerminalBenchmarks.idleCPU(seconds: quick ? 3 : idleSeconds)

@@ -2,7 +2,7 @@
 /// Plain values, so every screen can be compared as text in tests.
 public struct Screen: Equatable, Sendable {
     /// One terminal cell. A wide character occupies its cell and marks the next as a continuation.
-    public struct Cell: Equatable, Sendable {
+    public struct Cell: Hashable, Sendable {
         /// One grapheme cluster, or "" for the right half of a wide character.
         public var text: String
         public var style: Style
@@ -32,6 +32,14 @@ public struct Screen: Equatable, Sendable {
         guard row >= 0, row < height, column >= 0, column < width else { return 0 }
         let end = min(width, column + max(0, limit ?? width))
         var position = column
+        if DisplayWidth.isPrintableASCII(text) {
+            // One byte, one cell: no grapheme breaking needed (most of every frame).
+            for byte in text.utf8 where position < end {
+                set(row, position, Cell(text: Self.asciiCells[Int(byte)], style: style))
+                position += 1
+            }
+            return position - column
+        }
         for character in text {
             let columns = DisplayWidth.of(character)
             if columns == 0 { continue }
@@ -45,6 +53,9 @@ public struct Screen: Equatable, Sendable {
         }
         return position - column
     }
+
+    /// The texts of the printable ASCII characters, made once.
+    private static let asciiCells: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
 
     /// Fills `count` columns from (`row`, `column`) with spaces in `style`.
     public mutating func fill(row: Int, column: Int = 0, count: Int? = nil, style: Style) {

@@ -1,40 +1,44 @@
+import EngageAPI
 import Foundation
 
 /// Date-times as staff read them: in their own time zone, to the minute.
+///
+/// The calendar arithmetic is done here (the zone's offset, then civil-date arithmetic) rather
+/// than with `Calendar`, because the list formats a start time for every visible row on every key.
 public struct TimeDisplay: Sendable {
     public var timeZone: TimeZone
-    private let calendar: Calendar
 
     public init(timeZone: TimeZone = .current) {
         self.timeZone = timeZone
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        self.calendar = calendar
     }
 
-    private static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+    private static let weekdays = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]  // 1970-01-01 was a Thursday
+    private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    /// The local calendar fields of `date`.
+    private func fields(_ date: Date) -> (day: Int, year: Int, month: Int, dayOfMonth: Int, minuteOfDay: Int, weekday: String) {
+        let local = Int((date.timeIntervalSince1970).rounded(.down)) + timeZone.secondsFromGMT(for: date)
+        let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
+        let (year, month, dayOfMonth) = Timestamp.civilDate(daysSinceEpoch: days)
+        let weekday = Self.weekdays[((days % 7) + 7) % 7]
+        return (days, year, month, dayOfMonth, (local - days * 86_400) / 60, weekday)
+    }
 
     /// `Thu 2026-11-26 09:00`.
     public func dateTime(_ date: Date) -> String {
-        let parts = calendar.dateComponents([.weekday, .year, .month, .day, .hour, .minute], from: date)
-        let weekday = Self.weekdays[((parts.weekday ?? 1) - 1) % 7]
-        return "\(weekday) \(parts.year ?? 0)-\(Self.two(parts.month))-\(Self.two(parts.day)) \(time(date))"
+        let parts = fields(date)
+        return "\(parts.weekday) \(parts.year)-\(Self.two(parts.month))-\(Self.two(parts.dayOfMonth)) \(Self.clock(parts.minuteOfDay))"
     }
 
     /// `Fri 11 Dec 18:00`: short enough for a list column, the year left out.
     public func short(_ date: Date) -> String {
-        let parts = calendar.dateComponents([.weekday, .month, .day], from: date)
-        let weekday = Self.weekdays[((parts.weekday ?? 1) - 1) % 7]
-        let month = Self.months[((parts.month ?? 1) - 1) % 12]
-        return "\(weekday) \(Self.two(parts.day)) \(month) \(time(date))"
+        let parts = fields(date)
+        return "\(parts.weekday) \(Self.two(parts.dayOfMonth)) \(Self.months[parts.month - 1]) \(Self.clock(parts.minuteOfDay))"
     }
-
-    private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
     /// `09:00`.
     public func time(_ date: Date) -> String {
-        let parts = calendar.dateComponents([.hour, .minute], from: date)
-        return "\(Self.two(parts.hour)):\(Self.two(parts.minute))"
+        Self.clock(fields(date).minuteOfDay)
     }
 
     /// `Thu 2026-11-26 09:00–10:00` (the end's date is repeated only when it differs), or
@@ -42,15 +46,18 @@ public struct TimeDisplay: Sendable {
     public func window(start: Date?, end: Date?) -> String {
         guard let start else { return "no time yet" }
         guard let end else { return dateTime(start) }
-        let sameDay = calendar.isDate(start, inSameDayAs: end)
+        let sameDay = fields(start).day == fields(end).day
         return dateTime(start) + "–" + (sameDay ? time(end) : dateTime(end))
     }
 
     /// The time zone's identifier for headings, e.g. `Europe/Brussels`.
     public var zoneName: String { timeZone.identifier }
 
-    private static func two(_ value: Int?) -> String {
-        let value = value ?? 0
-        return value < 10 ? "0\(value)" : String(value)
+    private static func clock(_ minuteOfDay: Int) -> String {
+        "\(two(minuteOfDay / 60)):\(two(minuteOfDay % 60))"
+    }
+
+    private static func two(_ value: Int) -> String {
+        value < 10 ? "0\(value)" : String(value)
     }
 }
