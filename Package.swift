@@ -63,11 +63,14 @@ let package = Package(
             ]
         ),
 
+        // Starting programs with a clean signal state, for the benchmarks and the process tests.
+        .target(name: "SpawnSupport"),
+
         // The benchmarks: `swift run -c release engage-bench` prints every figure with its target.
         .executableTarget(
             name: "engage-bench",
             dependencies: [
-                "EngageAPI", "EngageSandbox", "TriageCore", "TerminalUI",
+                "EngageAPI", "EngageSandbox", "TriageCore", "TerminalUI", "SpawnSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -86,7 +89,7 @@ let package = Package(
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TriageCore", "CNcurses"]),
         .testTarget(
             name: "CommandLineTests",
-            dependencies: ["engage-triage", "engage-sandbox", "EngageSandbox", "EngageAPI", "TriageCore"]
+            dependencies: ["engage-triage", "engage-sandbox", "EngageSandbox", "EngageAPI", "TriageCore", "SpawnSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

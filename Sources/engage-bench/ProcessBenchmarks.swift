@@ -1,6 +1,7 @@
 import EngageAPI
 import EngageSandbox
 import Foundation
+import SpawnSupport
 
 /// Whole `show --json` and `accept --json` processes against the sandbox, next to curl doing the
 /// same request, alternating runs.
@@ -51,7 +52,7 @@ enum ProcessBenchmarks {
         posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0)
         let started = ContinuousClock.now
-        let pid = try Spawn.start(command, environment: environment, actions: &actions)
+        let pid = try CleanSpawn.start(command, environment: environment, actions: &actions)
         var status: Int32 = 0
         waitpid(pid, &status, 0)
         return Report.milliseconds(ContinuousClock.now - started)

@@ -1,4 +1,5 @@
 import Foundation
+import SpawnSupport
 import Synchronization
 
 /// A program running in a pseudo-terminal of a given size, with every byte it writes recorded
@@ -30,7 +31,7 @@ final class PseudoTerminal {
         posix_spawn_file_actions_addclose(&actions, slave)
         defer { close(slave) }
         do {
-            pid = try Spawn.start([executable] + arguments, environment: environment, actions: &actions)
+            pid = try CleanSpawn.start([executable] + arguments, environment: environment, actions: &actions)
         } catch {
             close(master)
             throw error

@@ -1,8 +1,9 @@
 import Foundation
+import SpawnSupport
 
-/// Runs a program with posix_spawn and reaps it with waitpid. (Foundation's `Process` on Linux
-/// can miss a child's exit, e.g. a tmux client that forked its server, and then waits for ever;
-/// a test must never hang.)
+/// Runs a program (through `CleanSpawn`) and reaps it with waitpid. (Foundation's `Process` on
+/// Linux can miss a child's exit, e.g. a tmux client that forked its server, and then waits for
+/// ever; a test must never hang.)
 struct Subprocess {
     let pid: pid_t
 
@@ -21,24 +22,7 @@ struct Subprocess {
             posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, stdout ?? "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         }
         posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, stderr ?? "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        let argv = arguments.map { strdup($0) } + [nil]
-        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
-        // A clean signal state: the spawning thread (a Swift concurrency or dispatch worker) blocks
-        // most signals, and a child inheriting that mask ignores SIGTERM and never reaps its children.
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        var allSignals = sigset_t()
-        sigfillset(&allSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        posix_spawnattr_setsigdefault(&attributes, &allSignals)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        var pid = pid_t()
-        let status = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, envp)
-        guard status == 0 else { throw POSIXError(POSIXErrorCode(rawValue: status) ?? .ENOENT) }
+        let pid = try CleanSpawn.start(arguments, environment: environment, actions: &actions)
         self.pid = pid
     }
 

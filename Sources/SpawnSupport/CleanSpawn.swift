@@ -1,9 +1,14 @@
 import Foundation
 
-/// Starts programs for the benchmarks with posix_spawn and a clean signal state: the spawning
-/// thread blocks most signals, and a child inheriting that mask would ignore SIGTERM.
-enum Spawn {
-    static func start(_ arguments: [String], environment: [String: String], actions: inout posix_spawn_file_actions_t) throws -> pid_t {
+/// Starts a program with posix_spawn and a clean signal state, for the benchmarks and the tests
+/// that drive real processes. The spawning thread (a Swift concurrency or dispatch worker) blocks
+/// most signals, and a child inheriting that mask ignores SIGTERM and never reaps its children
+/// (seen with tmux servers and with engage-triage under the benchmark).
+public enum CleanSpawn {
+    /// Starts `arguments[0]` (looked up in PATH unless it is a path) with `actions` applied.
+    public static func start(
+        _ arguments: [String], environment: [String: String], actions: inout posix_spawn_file_actions_t
+    ) throws -> pid_t {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -18,7 +23,7 @@ enum Spawn {
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + envp).forEach { free($0) } }
         var pid = pid_t()
-        let status = posix_spawn(&pid, arguments[0], &actions, &attributes, argv, envp)
+        let status = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, envp)
         guard status == 0 else { throw POSIXError(POSIXErrorCode(rawValue: status) ?? .ENOENT) }
         return pid
     }
