@@ -18,6 +18,7 @@ public final class Terminal {
     /// ncurses cells already built: a frame repeats few (text, style) pairs, and building each
     /// with setcchar was most of the cost of a frame.
     private var cellCache: [Screen.Cell: cchar_t] = [:]
+    private var asciiCells = [cchar_t?](repeating: nil, count: Style.allCases.count * 128)
     /// The frame drawn last, to copy only the rows that changed.
     private var lastScreen: Screen?
     private var isActive = false
@@ -62,6 +63,7 @@ public final class Terminal {
         }
         palette = Palette(mode: colorMode)
         cellCache.removeAll()
+        asciiCells = [cchar_t?](repeating: nil, count: Style.allCases.count * 128)
     }
 
     /// Gives the terminal back as it was; safe to call more than once and from every exit path.
@@ -130,7 +132,23 @@ public final class Terminal {
     }
 
     private func makeCell(_ cell: Screen.Cell) -> cchar_t {
+        // Most cells are one ASCII byte: look those up by (style, byte) without hashing a String.
+        let utf8 = cell.text.utf8
+        if utf8.count == 1, let byte = utf8.first, byte < 0x80 {
+            let index = cell.style.rawValue * 128 + Int(byte)
+            if let cached = asciiCells[index] { return cached }
+            let value = buildCell(cell)
+            asciiCells[index] = value
+            return value
+        }
         if let cached = cellCache[cell] { return cached }
+        let value = buildCell(cell)
+        if cellCache.count > 8_192 { cellCache.removeAll(keepingCapacity: true) }
+        cellCache[cell] = value
+        return value
+    }
+
+    private func buildCell(_ cell: Screen.Cell) -> cchar_t {
         var value = cchar_t()
         let look = palette.look(cell.style)
         var characters = cell.text.unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) }
@@ -140,8 +158,6 @@ public final class Terminal {
         _ = characters.withUnsafeBufferPointer { buffer in
             setcchar(&value, buffer.baseAddress, attributes, look.pair, nil)
         }
-        if cellCache.count > 8_192 { cellCache.removeAll(keepingCapacity: true) }
-        cellCache[cell] = value
         return value
     }
 

@@ -32,8 +32,9 @@ extension Renderer {
             for listColumn in columns {
                 let text = listColumn.value(appointment, state)
                 let style = isSelected ? base : listColumn.style(appointment)
-                screen.write(DisplayWidth.fit(text, to: listColumn.width), row: row, column: column, style: style,
-                             limit: frame.column + frame.width - column)
+                // Cells are blank (or filled with the selection) already: only the text is written.
+                screen.write(DisplayWidth.truncate(text, to: listColumn.width), row: row, column: column, style: style,
+                             limit: min(listColumn.width, frame.column + frame.width - column))
                 column += listColumn.width + 1
             }
         }

@@ -1,6 +1,6 @@
 /// What a cell means, not how it looks: the terminal layer maps each style to colours and
 /// attributes for 256, 8 or no colours (reverse video then marks the selection).
-public enum Style: Hashable, Sendable, CaseIterable {
+public enum Style: Int, Hashable, Sendable, CaseIterable {
     case normal
     case muted
     case title

@@ -9,6 +9,7 @@ public enum UntrustedText {
     /// A terminal-safe version of `text`. Tabs become spaces and carriage returns are dropped;
     /// newlines are kept when `multiline`, else they become spaces.
     public static func sanitize(_ text: String, multiline: Bool = false) -> String {
+        if DisplayWidth.isPrintableASCII(text) { return text }  // the common case, checked on bytes
         guard text.unicodeScalars.contains(where: needsReplacement) else { return text }
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
