@@ -21,7 +21,7 @@ struct Palette {
             for style in Style.allCases {
                 let attributes: attr_t = switch style {
                 case .selected, .statusBar, .title, .prompt, .bannerError, .bannerSuccess, .tabActive: reverse
-                case .header, .label, .key, .badgePending, .badgeAccepted: bold
+                case .header, .label, .badgePending, .badgeAccepted: bold
                 case .muted, .border, .tabInactive, .badgeClosed: dim
                 case .badgeUnknown: underline
                 case .normal, .bannerInfo: normal
@@ -47,7 +47,6 @@ struct Palette {
             .bannerInfo: (Int16(COLOR_BLACK), rich ? 252 : Int16(COLOR_WHITE), normal),
             .prompt: (Int16(COLOR_BLACK), rich ? 221 : Int16(COLOR_YELLOW), bold),
             .statusBar: (rich ? 252 : Int16(COLOR_WHITE), rich ? 236 : Int16(COLOR_BLACK), normal),
-            .key: (rich ? 117 : Int16(COLOR_CYAN), -1, bold),
             .tabActive: (Int16(COLOR_BLACK), rich ? 117 : Int16(COLOR_CYAN), bold),
             .tabInactive: (rich ? 250 : Int16(COLOR_WHITE), -1, normal),
             .border: (rich ? 240 : Int16(COLOR_BLUE), -1, normal),

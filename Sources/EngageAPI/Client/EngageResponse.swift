@@ -9,5 +9,3 @@ public struct EngageResponse<Value: Sendable>: Sendable {
         self.correlationId = correlationId
     }
 }
-
-extension EngageResponse: Equatable where Value: Equatable {}

@@ -64,12 +64,6 @@ public struct Screen: Equatable, Sendable {
         for position in max(0, column)..<max(max(0, column), end) { set(row, position, Cell(text: " ", style: style)) }
     }
 
-    /// Changes the style of existing cells without changing their text.
-    public mutating func restyle(row: Int, column: Int, count: Int, style: Style) {
-        guard row >= 0, row < height else { return }
-        for position in max(0, column)..<min(width, column + count) { cells[row * width + position].style = style }
-    }
-
     private mutating func set(_ row: Int, _ column: Int, _ cell: Cell) {
         let index = row * width + column
         // Overwriting half of a wide character blanks its other half.

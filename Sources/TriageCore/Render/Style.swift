@@ -15,7 +15,6 @@ public enum Style: Int, Hashable, Sendable, CaseIterable {
     case bannerInfo
     case prompt
     case statusBar
-    case key
     case tabActive
     case tabInactive
     case border

@@ -14,7 +14,6 @@ final class TriageRuntime {
     private let terminal = Terminal()
     private let inbox: ActionInbox
     private var loadTask: Task<Void, Never>?
-    private var acceptTasks: [String: Task<Void, Never>] = [:]
     private var lastTick = ContinuousClock.now
     private var quitting = false
 
@@ -95,7 +94,7 @@ final class TriageRuntime {
             }
         case .accept(let id):
             let (client, inbox, audit) = (client, inbox, audit)
-            acceptTasks[id] = Task {
+            Task {
                 let outcome = await client.acceptReconciling(id: id)
                 // On disk before the screen shows it, so the trail survives a dropped session.
                 do {
