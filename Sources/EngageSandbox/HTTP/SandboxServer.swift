@@ -87,16 +87,24 @@ public final class SandboxServer: Sendable {
     /// The most requests that were being answered at the same time so far.
     public var peakConcurrentRequests: Int { gate.peak }
 
-    /// A client configured for this sandbox: its base URL and token, loopback http allowed.
+    /// A client configuration for this sandbox: its base URL and token, loopback http allowed.
+    public func clientConfiguration(
+        acceptLanguage: String = "en *", pageSize: Int = 25, requestTimeout: Duration = .seconds(30),
+        retryPolicy: RetryPolicy = .standard
+    ) -> EngageClientConfiguration {
+        // The sandbox's URL is always http on loopback, which the configuration accepts.
+        try! EngageClientConfiguration(
+            baseURL: baseURL, tokenProvider: StaticTokenProvider(BearerToken(configuration.token)),
+            acceptLanguage: acceptLanguage, pageSize: pageSize, requestTimeout: requestTimeout, retryPolicy: retryPolicy)
+    }
+
+    /// A client for this sandbox (see `clientConfiguration`).
     public func makeClient(
         acceptLanguage: String = "en *", pageSize: Int = 25, requestTimeout: Duration = .seconds(30),
         retryPolicy: RetryPolicy = .standard
     ) -> EngageClient {
-        // The sandbox's URL is always http on loopback, which the configuration accepts.
-        let configuration = try! EngageClientConfiguration(
-            baseURL: baseURL, tokenProvider: StaticTokenProvider(BearerToken(configuration.token)),
-            acceptLanguage: acceptLanguage, pageSize: pageSize, requestTimeout: requestTimeout, retryPolicy: retryPolicy)
-        return EngageClient(configuration: configuration)
+        EngageClient(configuration: clientConfiguration(
+            acceptLanguage: acceptLanguage, pageSize: pageSize, requestTimeout: requestTimeout, retryPolicy: retryPolicy))
     }
 
     /// Starts a sandbox, runs `body` with it and stops it, also when `body` throws.

@@ -28,7 +28,8 @@ actor CommandTokenProvider: TokenProvider {
 
     private func run() async throws(EngageError) -> BearerToken {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("engage-token-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: output.path, contents: nil, attributes: [.posixPermissions: 0o600])
+        // A failure here shows as the FileHandle error below.
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil, attributes: [.posixPermissions: 0o600])
         defer { try? FileManager.default.removeItem(at: output) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")

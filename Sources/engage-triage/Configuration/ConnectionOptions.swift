@@ -65,9 +65,8 @@ struct ConnectionOptions: ParsableArguments {
     func withClient<Result>(_ settings: Settings, _ body: (EngageClient) async throws -> Result) async throws -> Result {
         if demo {
             return try await SandboxServer.withRunning { sandbox in
-                var configuration = sandbox.makeClient(
-                    acceptLanguage: settings.language, pageSize: settings.pageSize, requestTimeout: settings.requestTimeout
-                ).configuration
+                var configuration = sandbox.clientConfiguration(
+                    acceptLanguage: settings.language, pageSize: settings.pageSize, requestTimeout: settings.requestTimeout)
                 configuration.logger = Self.apiLogger
                 return try await body(EngageClient(configuration: configuration))
             }
