@@ -23,8 +23,14 @@ let package = Package(
             providers: [.apt(["libncursesw5-dev"])]
         ),
 
-        // The one Engage REST client: contract types, requests, typed errors. Foundation only.
-        .target(name: "EngageAPI", dependencies: [.product(name: "Logging", package: "swift-log")]),
+        // libcurl (the library under the `curl` command), wrapped for Swift in shim.h.
+        .systemLibrary(
+            name: "CCurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+
+        // The one Engage REST client: contract types, requests, typed errors; HTTP over libcurl.
+        .target(name: "EngageAPI", dependencies: ["CCurl", .product(name: "Logging", package: "swift-log")]),
 
         // The pure core of the app: state, actions, reducer, layout and render into a cell grid,
         // keymap, display width, sanitising of untrusted text. No I/O, no ncurses.
@@ -60,6 +66,16 @@ let package = Package(
                 "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+            ],
+            // A release binary carries its Swift runtime and Foundation: it runs on a server
+            // without a Swift toolchain, and starts in a third of the time (no dynamic loading
+            // and binding of the Swift libraries at every start). The modules were compiled
+            // against the shared Foundation, so the static one's own parts are named here.
+            linkerSettings: [
+                .unsafeFlags(
+                    ["-static-stdlib", "-lCoreFoundation", "-lswiftSynchronization",
+                     "-l_FoundationCShims", "-l_FoundationCollections", "-l_FoundationICU"],
+                    .when(platforms: [.linux], configuration: .release)),
             ]
         ),
 

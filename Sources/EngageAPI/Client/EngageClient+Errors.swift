@@ -1,12 +1,10 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// Turning what came back (or did not) into `EngageError`.
 extension EngageClient {
-    static func statusError(_ response: HTTPURLResponse, body: Data, correlationId: String) -> EngageError {
-        let status = response.statusCode
+    static func statusError(_ response: HTTPResponse, correlationId: String) -> EngageError {
+        let status = response.status
+        let body = response.body
         let serverErrors = (try? JSONDecoder().decode(ErrorEnvelope.self, from: body))?.errors ?? []
         let kind: EngageError.Kind = switch status {
         case 400: .badRequest
@@ -18,7 +16,7 @@ extension EngageClient {
         case 500..<600: .serverFailure
         default: .unexpectedStatus
         }
-        let retryAfter = response.value(forHTTPHeaderField: "Retry-After").flatMap(Int.init).map { Duration.seconds(max(0, $0)) }
+        let retryAfter = response.headers["retry-after"].flatMap(Int.init).map { Duration.seconds(max(0, $0)) }
         // (The unauthorized message reads its detail, so a 401 gets none.)
         let detail = serverErrors.isEmpty && !body.isEmpty && kind != .unauthorized
             ? "the error body was not the documented envelope" : nil
@@ -54,30 +52,19 @@ extension EngageClient {
         return (path, detail)
     }
 
-    static func transportError(_ error: any Error, correlationId: String, timeout: Duration) -> EngageError {
-        if error is CancellationError {
-            return EngageError(kind: .cancelled, correlationId: correlationId)
-        }
-        guard let urlError = error as? URLError else {
-            return EngageError(kind: .transport, correlationId: correlationId, detail: "\(error)")
-        }
+    static func transportError(_ failure: TransportFailure, correlationId: String, timeout: Duration) -> EngageError {
         func transport(_ detail: String) -> EngageError {
             EngageError(kind: .transport, correlationId: correlationId, detail: detail)
         }
-        switch urlError.code {
-        case .timedOut:
-            return EngageError(kind: .timeout, correlationId: correlationId, detail: "waited \(timeout)")
-        case .cancelled:
-            return EngageError(kind: .cancelled, correlationId: correlationId)
-        case .cannotConnectToHost: return transport("the connection was refused")
-        case .cannotFindHost, .dnsLookupFailed: return transport("the host name could not be resolved")
-        case .networkConnectionLost: return transport("the connection was lost before the answer was complete")
-        case .notConnectedToInternet: return transport("no network")
-        case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
-             .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot:
-            return transport("the secure (TLS) connection failed")
-        case .badServerResponse: return transport("the server's answer was not valid HTTP")
-        default: return transport(urlError.localizedDescription)
+        return switch failure.reason {
+        case .timedOut: EngageError(kind: .timeout, correlationId: correlationId, detail: "waited \(timeout)")
+        case .cancelled: EngageError(kind: .cancelled, correlationId: correlationId)
+        case .connectionRefused: transport("the connection was refused")
+        case .hostNotFound: transport("the host name could not be resolved")
+        case .connectionLost: transport("the connection was lost before the answer was complete")
+        case .secureConnectionFailed: transport("the secure (TLS) connection failed: \(failure.detail)")
+        case .badResponse: transport("the server's answer was not valid HTTP")
+        case .other: transport(failure.detail)
         }
     }
 }

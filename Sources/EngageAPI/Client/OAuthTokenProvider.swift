@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// OAuth2 client credentials as Pexip Engage issues them: a form POST of
 /// `grant_type=client_credentials&client_id=…&client_secret=…` to the realm's token endpoint
@@ -15,7 +12,7 @@ public actor OAuthTokenProvider: TokenProvider {
     private let refreshMargin: Duration
     private let requestTimeout: Duration
     private let now: @Sendable () -> Date
-    private let session: URLSession
+    private let transport = CurlTransport()
     private var cached: (token: BearerToken, expires: Date)?
     private var pending: Task<(BearerToken, Date), any Error>?
 
@@ -30,11 +27,6 @@ public actor OAuthTokenProvider: TokenProvider {
         self.refreshMargin = refreshMargin
         self.requestTimeout = requestTimeout
         self.now = now
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.urlCache = nil
-        configuration.httpCookieStorage = nil
-        configuration.timeoutIntervalForRequest = (Self.seconds(requestTimeout) + 1).rounded(.up)
-        session = URLSession(configuration: configuration)
     }
 
     /// The documented token endpoint of a tenant (`production` has no environment segment).
@@ -78,22 +70,25 @@ public actor OAuthTokenProvider: TokenProvider {
 
     private func fetch() async throws -> (BearerToken, Date) {
         let correlationId = UUID().uuidString.lowercased()
-        var request = URLRequest(url: tokenURL)
-        request.httpMethod = "POST"
-        request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
-        request.setValue("application/json", forHTTPHeaderField: "Accept")
-        request.setValue(correlationId, forHTTPHeaderField: "X-Correlation-Id")
         let form = [("grant_type", "client_credentials"), ("client_id", clientID), ("client_secret", clientSecret.secret)]
-        request.httpBody = Data(form.map { "\($0)=\(EngageClient.encode($1))" }.joined(separator: "&").utf8)
+        let request = HTTPRequest(
+            method: .post, url: tokenURL.absoluteString,
+            headers: [
+                ("Content-Type", "application/x-www-form-urlencoded"),
+                ("Accept", "application/json"),
+                ("X-Correlation-Id", correlationId),
+            ],
+            body: Data(form.map { "\($0)=\(EngageClient.encode($1))" }.joined(separator: "&").utf8),
+            timeout: requestTimeout, reusesConnections: false)
         let requestedAt = now()
-        let body: Data
-        let response: URLResponse
+        let response: HTTPResponse
         do {
-            (body, response) = try await session.data(for: request)
+            response = try await transport.send(request)
         } catch {
             throw EngageClient.transportError(error, correlationId: correlationId, timeout: requestTimeout)
         }
-        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+        let status = response.status
+        let body = response.body
         guard (200..<300).contains(status) else {
             let problem = try? JSONDecoder().decode(ErrorResponse.self, from: body)
             let reason = [problem?.error, problem?.error_description].compactMap { $0 }.joined(separator: ": ")

@@ -13,15 +13,18 @@ final class SandboxHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
     private let faults: SandboxFaults
     private let gate: ConcurrencyGate
     private let log: RequestLog
+    /// The serial number of this handler's connection.
+    private let connection: Int
     private var head: HTTPRequestHead?
     private var body = ByteBuffer()
     private var holdsSlot = false
 
-    init(router: SandboxRouter, faults: SandboxFaults, gate: ConcurrencyGate, log: RequestLog) {
+    init(router: SandboxRouter, faults: SandboxFaults, gate: ConcurrencyGate, log: RequestLog, connection: Int) {
         self.router = router
         self.faults = faults
         self.gate = gate
         self.log = log
+        self.connection = connection
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -50,7 +53,8 @@ final class SandboxHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
         var headers: [String: String] = [:]
         for (name, value) in head.headers { headers[name] = value }
         let request = SandboxRequest(
-            method: head.method.rawValue, target: head.uri, headers: headers, body: Data(body.readableBytesView))
+            method: head.method.rawValue, target: head.uri, headers: headers, body: Data(body.readableBytesView),
+            connection: connection)
         log.append(request)
         guard gate.enter() else {
             write(.injected(status: 429), for: head, request: request, context: context)

@@ -10,9 +10,12 @@ public struct SandboxRequest: Sendable {
     /// Header names lower-cased.
     public var headers: [String: String]
     public var body: Data
+    /// The serial number of the connection it came on (1 for the server's first connection).
+    public var connection: Int
 
-    public init(method: String, target: String, headers: [String: String], body: Data = Data()) {
+    public init(method: String, target: String, headers: [String: String], body: Data = Data(), connection: Int = 0) {
         self.body = body
+        self.connection = connection
         self.method = method
         let parts = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
         path = String(parts.first ?? "")

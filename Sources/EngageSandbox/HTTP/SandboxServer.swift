@@ -56,11 +56,11 @@ public final class SandboxServer: Sendable {
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
             .childChannelInitializer { channel in
-                connections.add(channel)
+                let connection = connections.add(channel)
                 return channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline()
                     try channel.pipeline.syncOperations.addHandler(
-                        SandboxHTTPHandler(router: router, faults: faults, gate: gate, log: log))
+                        SandboxHTTPHandler(router: router, faults: faults, gate: gate, log: log, connection: connection))
                 }
             }
             .bind(host: configuration.host, port: configuration.port)
