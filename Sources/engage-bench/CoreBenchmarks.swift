@@ -52,9 +52,9 @@ enum CoreBenchmarks {
     }
 
     /// Peak RSS of the real binary after loading every pending request of a big tenant.
-    static func peakMemory(count: Int) async throws {
+    static func peakMemory(tenantSize: Int) async throws {
         Report.section("Peak memory with a big tenant loaded (real binary, pty 120x40)")
-        try await SandboxServer.withRunning(SandboxConfiguration(appointmentCount: count)) { sandbox in
+        try await SandboxServer.withRunning(SandboxConfiguration(appointmentCount: tenantSize)) { sandbox in
             let pending = sandbox.tenant.appointments.filter { $0.status == .incomingRequest }.count
             let config = FileManager.default.temporaryDirectory.appendingPathComponent("engage-bench-\(UUID().uuidString).json")
             try Data(#"{"pageSize": 100}"#.utf8).write(to: config)
@@ -70,7 +70,7 @@ enum CoreBenchmarks {
             }
             let loadTime = Report.milliseconds(ContinuousClock.now - started) / 1000
             let megabytes = Double(terminal.peakResidentKilobytes) / 1024
-            Report.figure("\(pending) pending of \(count) loaded in", "\(Report.format(loadTime, 1)) s (pages of 100)")
+            Report.figure("\(pending) pending of \(tenantSize) loaded in", "\(Report.format(loadTime, 1)) s (pages of 100)")
             Report.figure("peak RSS (VmHWM)", "\(Report.format(megabytes, 1)) MB", target: "< 150 MB", met: megabytes < 150)
         }
     }

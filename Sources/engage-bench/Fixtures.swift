@@ -11,6 +11,17 @@ enum Fixtures {
         SandboxSeeder(seed: 1, count: count, referenceDate: SandboxSeeder.today()).appointments()
     }
 
+    /// The size of a seeded tenant with at least `pending` pending requests (the screen lists the
+    /// pending ones; about three in four of the seeded tenant are), and the exact pending count.
+    static func tenant(withPending pending: Int) -> (size: Int, pending: [Appointment]) {
+        var size = pending * 4 / 3 + 100
+        while true {
+            let found = appointments(size).filter { $0.status == .incomingRequest }
+            if found.count >= pending { return (size, found) }
+            size += max(100, (pending - found.count) * 2)
+        }
+    }
+
     /// A state with `appointments` loaded in pages of `pageSize`, as the reducer builds it.
     static func loadedState(_ appointments: [Appointment], size: Size, pageSize: Int = 25) -> AppState {
         var state = AppState(options: AppOptions(tenantName: "demo", timeZone: utc), size: size)

@@ -36,7 +36,8 @@ public struct Appointment: Codable, Hashable, Sendable, Identifiable {
     public var updatedBy: Reference?
     public var updatedByType: ActorType
     public var updatedFrom: SourceApplication
-    public var location: Location?
+    /// Out of line: 224 bytes that every row of a long list would otherwise carry inline.
+    @OutOfLine public var location: Location?
 
     public init(
         id: String, externalId: String? = nil, start: Date?, end: Date?, subject: Reference, office: Reference,

@@ -52,7 +52,8 @@ public enum Reducer {
             state.replacesListOnNextPage = false
         }
         let hadRows = !state.list.isEmpty
-        let (row, added) = state.list.merge(page.appointments, offset: page.meta.offset)
+        let (row, added) = state.list.merge(
+            page.appointments, offset: page.meta.offset, expectedTotal: page.meta.totalCount)
         if let selectedID, let index = state.list.index(of: selectedID) {
             state.selection = index
         } else if hadRows, row <= state.selection {
