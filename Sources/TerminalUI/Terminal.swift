@@ -15,10 +15,11 @@ public final class Terminal {
     public private(set) var isUTF8 = false
     private var screenPointer: OpaquePointer?
     private var palette = Palette(mode: .none)
-    /// ncurses cells already built: a frame repeats few (text, style) pairs, and building each
-    /// with setcchar was most of the cost of a frame.
-    private var cellCache: [Screen.Cell: cchar_t] = [:]
+    /// ncurses cells already built: a frame repeats few (character, style) pairs, and building
+    /// each with setcchar was most of the cost of a frame. ASCII by table, the rest by hash.
     private var asciiCells = [cchar_t?](repeating: nil, count: Style.allCases.count * 128)
+    private var scalarCells: [UInt64: cchar_t] = [:]
+    private var clusterCells: [ClusterKey: cchar_t] = [:]
     /// The frame drawn last, to copy only the rows that changed.
     private var lastScreen: Screen?
     private var isActive = false
@@ -62,8 +63,9 @@ public final class Terminal {
             use_default_colors()
         }
         palette = Palette(mode: colorMode)
-        cellCache.removeAll()
         asciiCells = [cchar_t?](repeating: nil, count: Style.allCases.count * 128)
+        scalarCells.removeAll()
+        clusterCells.removeAll()
     }
 
     /// Gives the terminal back as it was; safe to call more than once and from every exit path.
@@ -104,15 +106,14 @@ public final class Terminal {
         var line: [cchar_t] = []
         line.reserveCapacity(columns + 1)
         for row in 0..<rows {
-            let range = (row * screen.width)..<((row + 1) * screen.width)
-            if let previous, previous.cells[range] == screen.cells[range] { continue }
+            if let previous, screen.row(row, equals: previous) { continue }
             line.removeAll(keepingCapacity: true)
             var column = 0
             while column < columns {
                 let cell = screen[row, column]
                 column += 1
                 if cell.isContinuation { continue }
-                line.append(makeCell(cell))
+                line.append(makeCell(cell, of: screen))
             }
             line.append(cchar_t())  // terminator
             line.withUnsafeBufferPointer { buffer in
@@ -131,27 +132,42 @@ public final class Terminal {
         clearok(cncurses_curscr(), true)
     }
 
-    private func makeCell(_ cell: Screen.Cell) -> cchar_t {
-        // Most cells are one ASCII byte: look those up by (style, byte) without hashing a String.
-        let utf8 = cell.text.utf8
-        if utf8.count == 1, let byte = utf8.first, byte < 0x80 {
-            let index = cell.style.rawValue * 128 + Int(byte)
+    private func makeCell(_ cell: Screen.Cell, of screen: Screen) -> cchar_t {
+        guard let scalar = cell.scalar else {
+            // A character of several scalars (rare): cached by its text.
+            let text = screen.text(of: cell)
+            let key = ClusterKey(text: text, style: cell.style)
+            if let cached = clusterCells[key] { return cached }
+            let value = buildCell(text.unicodeScalars, style: cell.style)
+            if clusterCells.count > 1_024 { clusterCells.removeAll(keepingCapacity: true) }
+            clusterCells[key] = value
+            return value
+        }
+        // Most cells are one ASCII byte: looked up by (style, byte) in a table.
+        if scalar.value < 0x80 {
+            let index = Int(cell.style.rawValue) * 128 + Int(scalar.value)
             if let cached = asciiCells[index] { return cached }
-            let value = buildCell(cell)
+            let value = buildCell(CollectionOfOne(scalar), style: cell.style)
             asciiCells[index] = value
             return value
         }
-        if let cached = cellCache[cell] { return cached }
-        let value = buildCell(cell)
-        if cellCache.count > 8_192 { cellCache.removeAll(keepingCapacity: true) }
-        cellCache[cell] = value
+        let key = UInt64(scalar.value) << 8 | UInt64(cell.style.rawValue)
+        if let cached = scalarCells[key] { return cached }
+        let value = buildCell(CollectionOfOne(scalar), style: cell.style)
+        if scalarCells.count > 8_192 { scalarCells.removeAll(keepingCapacity: true) }
+        scalarCells[key] = value
         return value
     }
 
-    private func buildCell(_ cell: Screen.Cell) -> cchar_t {
+    private struct ClusterKey: Hashable {
+        var text: String
+        var style: Style
+    }
+
+    private func buildCell(_ scalars: some Collection<Unicode.Scalar>, style: Style) -> cchar_t {
         var value = cchar_t()
-        let look = palette.look(cell.style)
-        var characters = cell.text.unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) }
+        let look = palette.look(style)
+        var characters = scalars.prefix(4).map { wchar_t(bitPattern: $0.value) }
         if characters.isEmpty { characters = [wchar_t(32)] }
         characters.append(0)
         let attributes = look.attributes

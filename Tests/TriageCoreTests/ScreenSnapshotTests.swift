@@ -104,7 +104,7 @@ struct ScreenSnapshotTests {
         TriageFixture.press(&state, .enter)
         let screen = Renderer.render(state)
         try assertSnapshot(screen, named: name("hostile", size))
-        let controls = screen.cells.flatMap { $0.text.unicodeScalars }.filter {
+        let controls = screen.cells.flatMap { screen.text(of: $0).unicodeScalars }.filter {
             $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) || (0x202A...0x202E).contains($0.value)
         }
         #expect(controls.isEmpty)
@@ -124,7 +124,7 @@ struct ScreenSnapshotTests {
         try TriageFixture.select(&state, id: appointment.id)
         TriageFixture.press(&state, .character("3"))
         let screen = Renderer.render(state)
-        #expect(screen.cells.allSatisfy { $0.text.unicodeScalars.allSatisfy(\.isASCII) && !$0.isContinuation })
+        #expect(screen.cells.allSatisfy { screen.text(of: $0).unicodeScalars.allSatisfy(\.isASCII) && !$0.isContinuation })
         try assertSnapshot(screen, named: "ascii-120x40")
     }
 

@@ -20,13 +20,14 @@ public enum Glyphs {
         for row in 0..<screen.height {
             for column in 0..<screen.width {
                 let cell = screen[row, column]
+                let original = screen.text(of: cell)
                 let text: String
                 if cell.isContinuation {
                     text = "?"
-                } else if cell.text.unicodeScalars.allSatisfy(\.isASCII) {
-                    text = cell.text
+                } else if original.unicodeScalars.allSatisfy(\.isASCII) {
+                    text = original
                 } else {
-                    text = asciiReplacements[cell.text] ?? "?"
+                    text = asciiReplacements[original] ?? "?"
                 }
                 result.write(text, row: row, column: column, style: cell.style, limit: 1)
             }
