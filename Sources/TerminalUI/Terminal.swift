@@ -55,6 +55,7 @@ public final class Terminal {
         keypad(cncurses_stdscr(), true)
         nodelay(cncurses_stdscr(), true)
         curs_set(0)
+        sendEachFrameInOneWrite()
         colorMode = ColorMode.choose(
             preference: colorPreference, environment: environment, terminalColors: Int(cncurses_colors()),
             hasColors: has_colors())
@@ -66,6 +67,15 @@ public final class Terminal {
         asciiCells = [cchar_t?](repeating: nil, count: Style.allCases.count * 128)
         scalarCells.removeAll()
         clusterCells.removeAll()
+    }
+
+    /// ncurses 6.4 flushes its output after every cursor movement until the program has once
+    /// left and resumed the screen (its `_endwin` stays `ewInitial` until then): a frame went out
+    /// in some 40 writes, and over SSH in as many packets. One `endwin` + `doupdate` before the
+    /// first frame (the screen is still blank) makes every later frame a single write.
+    private func sendEachFrameInOneWrite() {
+        endwin()
+        doupdate()
     }
 
     /// Gives the terminal back as it was; safe to call more than once and from every exit path.

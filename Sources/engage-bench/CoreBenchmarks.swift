@@ -31,6 +31,7 @@ enum CoreBenchmarks {
         var samples: [Double] = []
         var parts: (reduce: [Double], render: [Double], draw: [Double]) = ([], [], [])
         samples.reserveCapacity(presses)
+        let writesBefore = writeCalls()
         for index in 0..<presses {
             let started = ContinuousClock.now
             _ = Reducer.reduce(&state, .key(keys[index % keys.count]))
@@ -44,11 +45,21 @@ enum CoreBenchmarks {
             parts.render.append(Report.milliseconds(rendered - reduced))
             parts.draw.append(Report.milliseconds(drawn - rendered))
         }
+        let writes = writeCalls() - writesBefore
         let p99 = Report.percentile(samples, 0.99)
         Report.figure("p50 over \(presses) keys", "\(Report.format(Report.percentile(samples, 0.5), 3)) ms (reduce "
             + "\(Report.format(Report.percentile(parts.reduce, 0.5), 3)), render \(Report.format(Report.percentile(parts.render, 0.5), 3)), "
             + "draw+doupdate \(Report.format(Report.percentile(parts.draw, 0.5), 3)))")
         Report.figure("p99", "\(Report.format(p99, 3)) ms", target: "< 1 ms", met: p99 < 1)
+        Report.figure("terminal writes per frame", Report.format(Double(writes) / Double(presses), 2))
+    }
+
+    /// Write system calls made by this thread so far (`syscw` in /proc/thread-self/io).
+    private static func writeCalls() -> Int {
+        guard let text = try? String(contentsOfFile: "/proc/thread-self/io", encoding: .utf8),
+              let line = text.split(separator: "\n").first(where: { $0.hasPrefix("syscw:") })
+        else { return 0 }
+        return Int(line.dropFirst("syscw:".count).trimmingCharacters(in: .whitespaces)) ?? 0
     }
 
     /// Peak RSS of the real binary after loading every pending request of a big tenant.
