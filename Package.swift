@@ -14,6 +14,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
@@ -23,14 +24,18 @@ let package = Package(
             providers: [.apt(["libncursesw5-dev"])]
         ),
 
-        // libcurl (the library under the `curl` command), wrapped for Swift in shim.h.
-        .systemLibrary(
-            name: "CCurl",
-            providers: [.apt(["libcurl4-openssl-dev"])]
+        // The one Engage REST client: contract types, requests, typed errors; HTTP/1.1 over SwiftNIO
+        // with TLS from swift-nio-ssl (BoringSSL, linked in).
+        .target(
+            name: "EngageAPI",
+            dependencies: [
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
         ),
-
-        // The one Engage REST client: contract types, requests, typed errors; HTTP over libcurl.
-        .target(name: "EngageAPI", dependencies: ["CCurl", .product(name: "Logging", package: "swift-log")]),
 
         // The pure core of the app: state, actions, reducer, layout and render into a cell grid,
         // keymap, display width, sanitising of untrusted text. No I/O, no ncurses.
@@ -48,6 +53,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
         .executableTarget(
@@ -93,8 +99,8 @@ let package = Package(
 
         .testTarget(
             name: "EngageAPITests",
-            dependencies: ["EngageAPI", "EngageSandbox"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["EngageAPI", "EngageSandbox", .product(name: "NIOSSL", package: "swift-nio-ssl")],
+            resources: [.copy("Fixtures"), .copy("TLS")]
         ),
         .testTarget(name: "EngageSandboxTests", dependencies: ["EngageSandbox", "EngageAPI"]),
         .testTarget(

@@ -1,9 +1,10 @@
 @testable import EngageAPI
 import EngageSandbox
 import Foundation
+import NIOSSL
 import Testing
 
-/// What the client asks of its HTTP transport (libcurl), seen from the sandbox's side of the wire.
+/// What the client asks of its HTTP transport, seen from the sandbox's side of the wire.
 @Suite("HTTP transport")
 struct TransportTests {
     @Test func readsShareOneKeptAliveConnection() async throws {
@@ -13,6 +14,18 @@ struct TransportTests {
             let connections = sandbox.receivedRequests.map(\.connection)
             #expect(connections.count == 3)
             #expect(Set(connections).count == 1, "connections used: \(connections)")
+        }
+    }
+
+    @Test func aKeptConnectionTheServerClosedIsReplacedNotReported() async throws {
+        try await SandboxServer.withRunning { sandbox in
+            let client = sandbox.makeClient(retryPolicy: .none)
+            _ = try await client.appointment(id: "1001")
+            await sandbox.closeOpenConnections()  // as servers do with idle kept-alive connections
+            let response = try await client.appointment(id: "1002")
+            #expect(response.value.id == "1002")
+            let connections = sandbox.receivedRequests.map(\.connection)
+            #expect(connections.count == 2 && Set(connections).count == 2)
         }
     }
 
@@ -79,7 +92,7 @@ struct TransportTests {
 
     @Test func headerFieldsOfTheFinalAnswerAreKeptLowercased() async throws {
         try await SandboxServer.withRunning { sandbox in
-            let transport = CurlTransport()
+            let transport = HTTPTransport()
             let response = try await transport.send(HTTPRequest(
                 method: .get, url: sandbox.baseURL.absoluteString + "/appointments/1001",
                 headers: [("Authorization", "Bearer \(sandbox.configuration.token)"), ("X-Correlation-Id", "c-1")],
@@ -88,6 +101,72 @@ struct TransportTests {
             #expect(response.headers["x-correlation-id"] == "c-1")
             #expect(response.headers["content-type"]?.hasPrefix("application/json") == true)
             #expect(response.headers["content-length"] == String(response.body.count))
+        }
+    }
+}
+
+/// https against a sandbox serving TLS with a self-signed certificate for localhost.
+@Suite("HTTP transport over TLS")
+struct TransportTLSTests {
+    private static func pem(_ name: String) throws -> String {
+        let url = try #require(Bundle.module.url(forResource: name, withExtension: "pem", subdirectory: "TLS"))
+        return try String(contentsOf: url, encoding: .utf8)
+    }
+
+    private func withTLSSandbox(host: String = "127.0.0.1", _ body: (SandboxServer) async throws -> Void) async throws {
+        let configuration = SandboxConfiguration(
+            host: host, tls: (try Self.pem("localhost-cert"), try Self.pem("localhost-key")))
+        try await SandboxServer.withRunning(configuration) { sandbox in try await body(sandbox) }
+    }
+
+    private func get(_ url: String, token: String, with transport: HTTPTransport) async throws(TransportFailure) -> HTTPResponse {
+        try await transport.send(HTTPRequest(
+            method: .get, url: url, headers: [("Authorization", "Bearer \(token)")], timeout: .seconds(10),
+            reusesConnections: true))
+    }
+
+    /// A transport that trusts the test certificate, as it trusts the system's CAs by default.
+    private func trusting() throws -> HTTPTransport {
+        var tls = TLSConfiguration.makeClientConfiguration()
+        tls.trustRoots = .certificates(try NIOSSLCertificate.fromPEMBytes(Array(try Self.pem("localhost-cert").utf8)))
+        return HTTPTransport(tlsConfiguration: tls)
+    }
+
+    @Test func answersComeBackOverTLS() async throws {
+        try await withTLSSandbox { sandbox in
+            #expect(sandbox.baseURL.scheme == "https")
+            let transport = try trusting()
+            for host in ["localhost", "127.0.0.1"] {
+                let url = sandbox.baseURL.absoluteString.replacingOccurrences(of: "127.0.0.1", with: host) + "/appointments/1001"
+                let response = try await get(url, token: sandbox.configuration.token, with: transport)
+                #expect(response.status == 200, "via \(host)")
+                #expect(try EngageJSON.decoder().decode(DataEnvelope<Appointment>.self, from: response.body).data.id == "1001")
+            }
+        }
+    }
+
+    @Test func anUntrustedCertificateIsRefused() async throws {
+        try await withTLSSandbox { sandbox in
+            do {
+                _ = try await get(sandbox.baseURL.absoluteString + "/appointments/1001", token: sandbox.configuration.token,
+                                  with: HTTPTransport())
+                Issue.record("a self-signed certificate must not be trusted by default")
+            } catch let error as TransportFailure {
+                #expect(error.reason == .secureConnectionFailed, "\(error)")
+            }
+            #expect(sandbox.receivedRequests.isEmpty, "nothing may be sent before the server is verified")
+        }
+    }
+
+    @Test func aCertificateForAnotherNameIsRefused() async throws {
+        // The certificate is for localhost and 127.0.0.1, the server at 127.0.0.2.
+        try await withTLSSandbox(host: "127.0.0.2") { sandbox in
+            do {
+                _ = try await get(sandbox.baseURL.absoluteString + "/appointments/1001", token: sandbox.configuration.token, with: try trusting())
+                Issue.record("a certificate for another name must be refused")
+            } catch let error as TransportFailure {
+                #expect(error.reason == .secureConnectionFailed, "\(error)")
+            }
         }
     }
 }

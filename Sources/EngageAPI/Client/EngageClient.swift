@@ -9,7 +9,7 @@ import Logging
 /// All failures are thrown as `EngageError`.
 public final class EngageClient: Sendable {
     public let configuration: EngageClientConfiguration
-    private let transport = CurlTransport()
+    private let transport = HTTPTransport()
 
     public init(configuration: EngageClientConfiguration) {
         self.configuration = configuration

@@ -12,7 +12,7 @@ public actor OAuthTokenProvider: TokenProvider {
     private let refreshMargin: Duration
     private let requestTimeout: Duration
     private let now: @Sendable () -> Date
-    private let transport = CurlTransport()
+    private let transport = HTTPTransport()
     private var cached: (token: BearerToken, expires: Date)?
     private var pending: Task<(BearerToken, Date), any Error>?
 

@@ -13,15 +13,8 @@ struct HTTPRequest: Sendable {
     var body: Data?
     /// Longest wait for the whole exchange, connecting included.
     var timeout: Duration
-    /// Reads may share kept-alive connections. A request that must never be sent twice gets a
-    /// connection of its own that is closed afterwards: libcurl silently re-sends a request whose
-    /// reused connection turned out to be reset, which for `accept` would be a blind retry.
+    /// Reads may share kept-alive connections (and are sent again on a fresh one when a kept
+    /// connection turns out to have been closed by the server before it answered). A request
+    /// that must never be sent twice gets a connection of its own, closed afterwards.
     var reusesConnections: Bool
-}
-
-/// The server's answer: status, header fields (names lowercased) and the whole body.
-struct HTTPResponse: Sendable {
-    var status: Int
-    var headers: [String: String]
-    var body: Data
 }

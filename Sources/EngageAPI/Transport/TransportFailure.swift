@@ -1,3 +1,11 @@
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+import NIOSSL
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Why a request got no complete HTTP answer.
 struct TransportFailure: Error, Sendable {
     enum Reason: Sendable, Equatable {
@@ -14,6 +22,36 @@ struct TransportFailure: Error, Sendable {
     }
 
     var reason: Reason
-    /// libcurl's own words, for the log and the `other` case.
+    /// The underlying error in words, for the log and the `other` case.
     var detail: String
+}
+
+extension TransportFailure {
+    /// What an error of the network stack means for the request.
+    init(_ error: any Error) {
+        switch error {
+        case let failure as TransportFailure:
+            self = failure
+        case let connection as NIOConnectionError:
+            if let refused = connection.connectionErrors.first?.error {
+                self = TransportFailure(refused)
+            } else {
+                self.init(reason: .hostNotFound, detail: "\(connection)")
+            }
+        case let io as IOError where [ECONNREFUSED].contains(io.errnoCode):
+            self.init(reason: .connectionRefused, detail: "\(io)")
+        case let io as IOError where [ECONNRESET, EPIPE, ECONNABORTED].contains(io.errnoCode):
+            self.init(reason: .connectionLost, detail: "\(io)")
+        case ChannelError.connectTimeout:
+            self.init(reason: .timedOut, detail: "\(error)")
+        case ChannelError.ioOnClosedChannel, ChannelError.outputClosed, ChannelError.eof:
+            self.init(reason: .connectionLost, detail: "\(error)")
+        case is HTTPParserError:
+            self.init(reason: .badResponse, detail: "\(error)")
+        case is NIOSSLError, is NIOSSLExtraError, is BoringSSLError:
+            self.init(reason: .secureConnectionFailed, detail: "\(error)")
+        default:
+            self.init(reason: .other, detail: "\(error)")
+        }
+    }
 }

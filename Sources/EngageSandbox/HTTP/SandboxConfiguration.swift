@@ -21,6 +21,9 @@ public struct SandboxConfiguration: Sendable {
     public var clientSecret: String
     /// `expires_in` of the access tokens it issues.
     public var tokenLifetime: Duration
+    /// Serve https with this certificate and key (PEM) instead of plain http: for testing the
+    /// client's TLS path.
+    public var tls: (certificateChainPEM: String, privateKeyPEM: String)?
 
     /// The token the sandbox expects unless told otherwise; printed at start, shown in the README.
     public static let demoToken = "sandbox-demo-token"
@@ -31,8 +34,10 @@ public struct SandboxConfiguration: Sendable {
         host: String = "127.0.0.1", port: Int = 0, enterprise: String = "acme", token: String = Self.demoToken,
         seed: UInt64 = 1, appointmentCount: Int = 60, referenceDate: Date = SandboxSeeder.today(),
         maxConcurrentRequests: Int = 4, clientID: String = Self.demoClientID,
-        clientSecret: String = Self.demoClientSecret, tokenLifetime: Duration = .seconds(300)
+        clientSecret: String = Self.demoClientSecret, tokenLifetime: Duration = .seconds(300),
+        tls: (certificateChainPEM: String, privateKeyPEM: String)? = nil
     ) {
+        self.tls = tls
         self.clientID = clientID
         self.clientSecret = clientSecret
         self.tokenLifetime = tokenLifetime

@@ -3,6 +3,7 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import NIOSSL
 
 /// A stand-in Engage tenant served over real HTTP on loopback: the `--demo` backend, the target
 /// of every end-to-end test, and the `engage-sandbox` command.
@@ -50,6 +51,11 @@ public final class SandboxServer: Sendable {
         let gate = ConcurrencyGate(limit: configuration.maxConcurrentRequests)
         let log = RequestLog()
         let connections = OpenConnections()
+        let tlsContext = try configuration.tls.map { tls in
+            try NIOSSLContext(configuration: .makeServerConfiguration(
+                certificateChain: try NIOSSLCertificate.fromPEMBytes(Array(tls.certificateChainPEM.utf8)).map { .certificate($0) },
+                privateKey: .privateKey(try NIOSSLPrivateKey(bytes: Array(tls.privateKeyPEM.utf8), format: .pem))))
+        }
 
         let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.backlog, value: 256)
@@ -58,6 +64,9 @@ public final class SandboxServer: Sendable {
             .childChannelInitializer { channel in
                 let connection = connections.add(channel)
                 return channel.eventLoop.makeCompletedFuture {
+                    if let tlsContext {
+                        try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tlsContext))
+                    }
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline()
                     try channel.pipeline.syncOperations.addHandler(
                         SandboxHTTPHandler(router: router, faults: faults, gate: gate, log: log, connection: connection))
@@ -71,18 +80,26 @@ public final class SandboxServer: Sendable {
             channel: channel)
     }
 
-    /// `http://127.0.0.1:<port>/enterprises/<enterprise>`: what `ENGAGE_BASE_URL` should be.
+    /// `http://127.0.0.1:<port>/enterprises/<enterprise>` (https when serving TLS): what
+    /// `ENGAGE_BASE_URL` should be.
     public var baseURL: URL {
-        URL(string: "http://\(configuration.host):\(port)/enterprises/\(configuration.enterprise)")!
+        URL(string: "\(scheme)://\(configuration.host):\(port)/enterprises/\(configuration.enterprise)")!
     }
 
     /// `http://127.0.0.1:<port>/realms/<enterprise>/protocol/openid-connect/token`: the OAuth2 token endpoint.
     public var tokenURL: URL {
-        URL(string: "http://\(configuration.host):\(port)/realms/\(configuration.enterprise)/protocol/openid-connect/token")!
+        URL(string: "\(scheme)://\(configuration.host):\(port)/realms/\(configuration.enterprise)/protocol/openid-connect/token")!
     }
+
+    private var scheme: String { configuration.tls == nil ? "http" : "https" }
 
     /// The most recent requests received (up to 1,000), oldest first.
     public var receivedRequests: [SandboxRequest] { log.all }
+
+    /// Closes every open connection, as servers do with kept-alive connections left idle.
+    public func closeOpenConnections() async {
+        await connections.closeAll()
+    }
 
     /// The most requests that were being answered at the same time so far.
     public var peakConcurrentRequests: Int { gate.peak }

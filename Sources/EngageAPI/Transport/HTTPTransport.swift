@@ -1,0 +1,216 @@
+import Foundation
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+import NIOSSL
+import Synchronization
+
+/// HTTP/1.1 over SwiftNIO, with TLS from swift-nio-ssl (BoringSSL, linked into the binary, with
+/// the system's CA certificates). Nothing to load at start: a `show` process is done before the
+/// `curl` command has loaded libcurl's thirty libraries.
+///
+/// Reads keep up to `maxIdleConnections` connections alive for the next read; each write gets a
+/// connection of its own, closed after its answer, so nothing can send it twice. Timeouts cover
+/// the whole exchange, connecting included; cancelling the calling task ends the wait at once.
+final class HTTPTransport: Sendable {
+    private static let maxIdleConnections = 4
+    private let group: any EventLoopGroup
+    private let idle = Mutex<[IdleConnection]>([])
+    private let tlsConfiguration: TLSConfiguration
+    private let tls = Mutex<NIOSSLContext?>(nil)
+
+    /// A kept-alive connection and where it leads.
+    private struct IdleConnection: Sendable {
+        var origin: Origin
+        var channel: any Channel
+        var collector: ResponseCollector
+    }
+
+    /// Scheme, host and port: which connections can carry a request.
+    private struct Origin: Hashable, Sendable {
+        var secure: Bool
+        var host: String
+        var port: Int
+    }
+
+    /// - Parameter tlsConfiguration: what https connections trust (tests add their own CA).
+    init(
+        group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
+        tlsConfiguration: TLSConfiguration = .makeClientConfiguration()
+    ) {
+        self.group = group
+        self.tlsConfiguration = tlsConfiguration
+    }
+
+    deinit {
+        for connection in idle.withLock({ $0 }) { connection.channel.close(promise: nil) }
+    }
+
+    /// Sends `request` and waits for the whole answer.
+    func send(_ request: HTTPRequest) async throws(TransportFailure) -> HTTPResponse {
+        guard let url = URL(string: request.url), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
+              let host = url.host, !host.isEmpty
+        else {
+            throw TransportFailure(reason: .other, detail: "not an http(s) URL: \(request.url)")
+        }
+        let origin = Origin(secure: scheme == "https", host: host, port: url.port ?? (scheme == "https" ? 443 : 80))
+        let deadline = NIODeadline.now() + .nanoseconds(Int64(clamping: request.timeout.nanoseconds))
+        if request.reusesConnections, let kept = takeIdle(origin) {
+            do {
+                return try await exchange(request, url: url, origin: origin, on: kept.channel, kept.collector, deadline: deadline)
+            } catch let failure as StaleConnection {
+                _ = failure  // closed by the server while idle: the request never reached it
+            } catch let failure as TransportFailure {
+                throw failure
+            } catch {
+                throw TransportFailure(error)
+            }
+        }
+        do {
+            let (channel, collector) = try await connect(origin, deadline: deadline)
+            return try await exchange(request, url: url, origin: origin, on: channel, collector, deadline: deadline)
+        } catch let failure as TransportFailure {
+            throw failure
+        } catch let stale as StaleConnection {
+            throw stale.failure
+        } catch {
+            throw TransportFailure(error)
+        }
+    }
+
+    /// A kept connection that the server had closed before the request reached it.
+    private struct StaleConnection: Error {
+        var failure: TransportFailure
+    }
+
+    private func connect(_ origin: Origin, deadline: NIODeadline) async throws -> (any Channel, ResponseCollector) {
+        let tlsContext = origin.secure ? try sharedTLSContext() : nil
+        let loop = group.next()
+        let collector = ResponseCollector()
+        let timeout = deadline - .now()
+        guard timeout > .zero else { throw TransportFailure(reason: .timedOut, detail: "no time left to connect") }
+        let channel = try await ClientBootstrap(group: loop)
+            .connectTimeout(timeout)
+            .channelOption(.socketOption(.tcp_nodelay), value: 1)
+            .channelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    if let tlsContext {
+                        // SNI takes a host name only; an address literal is checked against the
+                        // certificate's IP entries instead.
+                        let name = Self.isAddressLiteral(origin.host) ? nil : origin.host
+                        try channel.pipeline.syncOperations.addHandler(NIOSSLClientHandler(context: tlsContext, serverHostname: name))
+                    }
+                    try channel.pipeline.syncOperations.addHTTPClientHandlers()
+                    try channel.pipeline.syncOperations.addHandler(collector)
+                }
+            }
+            .connect(host: origin.host, port: origin.port)
+            .get()
+        return (channel, collector)
+    }
+
+    /// One request and its answer on `channel`; keeps the connection for the next read if it may.
+    private func exchange(
+        _ request: HTTPRequest, url: URL, origin: Origin, on channel: any Channel,
+        _ collector: ResponseCollector, deadline: NIODeadline
+    ) async throws -> HTTPResponse {
+        let loop = channel.eventLoop
+        let answer = loop.makePromise(of: HTTPResponse.self)
+        let head = Self.head(of: request, url: url, origin: origin)
+        let body = request.body.map { ByteBuffer(bytes: $0) }
+        loop.execute {
+            collector.expect(answer)
+            channel.write(HTTPClientRequestPart.head(head), promise: nil)
+            if let body, body.readableBytes > 0 { channel.write(HTTPClientRequestPart.body(.byteBuffer(body)), promise: nil) }
+            channel.writeAndFlush(HTTPClientRequestPart.end(nil)).whenFailure { error in
+                collector.fail(TransportFailure(error))
+                channel.close(promise: nil)
+            }
+        }
+        let timeout = loop.scheduleTask(deadline: deadline) {
+            collector.fail(TransportFailure(reason: .timedOut, detail: "no answer in time"))
+            channel.close(promise: nil)
+        }
+        defer { timeout.cancel() }
+        let response: HTTPResponse
+        do {
+            response = try await withTaskCancellationHandler {
+                try await answer.futureResult.get()
+            } onCancel: {
+                loop.execute { collector.fail(TransportFailure(reason: .cancelled, detail: "cancelled")) }
+                channel.close(promise: nil)
+            }
+        } catch let failure as TransportFailure {
+            let answered = try? await loop.submit { collector.answerStarted }.get()
+            channel.close(promise: nil)
+            if request.reusesConnections, failure.reason == .connectionLost, answered == false {
+                throw StaleConnection(failure: failure)
+            }
+            throw failure
+        }
+        let keepsAlive = (try? await loop.submit { collector.keepsAlive }.get()) ?? false
+        if request.reusesConnections, keepsAlive, channel.isActive {
+            keepIdle(IdleConnection(origin: origin, channel: channel, collector: collector))
+        } else {
+            channel.close(promise: nil)
+        }
+        return response
+    }
+
+    private static func head(of request: HTTPRequest, url: URL, origin: Origin) -> HTTPRequestHead {
+        let method: HTTPMethod = request.method == .get ? .GET : .POST
+        var target = url.path(percentEncoded: true)
+        if target.isEmpty { target = "/" }
+        if let query = url.query(percentEncoded: true) { target += "?" + query }
+        var head = HTTPRequestHead(version: .http1_1, method: method, uri: target)
+        let defaultPort = origin.port == (origin.secure ? 443 : 80)
+        let host = origin.host.contains(":") ? "[\(origin.host)]" : origin.host
+        head.headers.add(name: "Host", value: defaultPort ? host : "\(host):\(origin.port)")
+        for (name, value) in request.headers { head.headers.add(name: name, value: value) }
+        if request.method == .post {
+            head.headers.replaceOrAdd(name: "Content-Length", value: String(request.body?.count ?? 0))
+        }
+        if !request.reusesConnections { head.headers.replaceOrAdd(name: "Connection", value: "close") }
+        return head
+    }
+
+    private func takeIdle(_ origin: Origin) -> IdleConnection? {
+        idle.withLock { connections in
+            connections.removeAll { !$0.channel.isActive }
+            guard let index = connections.lastIndex(where: { $0.origin == origin }) else { return nil }
+            return connections.remove(at: index)
+        }
+    }
+
+    private func keepIdle(_ connection: IdleConnection) {
+        let surplus = idle.withLock { connections -> (any Channel)? in
+            connections.append(connection)
+            return connections.count > Self.maxIdleConnections ? connections.removeFirst().channel : nil
+        }
+        surplus?.close(promise: nil)
+    }
+
+    /// The client TLS context (by default the system's CA certificates, full verification), made
+    /// on first use.
+    private func sharedTLSContext() throws -> NIOSSLContext {
+        try tls.withLock { context in
+            if let context { return context }
+            let made = try NIOSSLContext(configuration: tlsConfiguration)
+            context = made
+            return made
+        }
+    }
+
+    private static func isAddressLiteral(_ host: String) -> Bool {
+        (try? SocketAddress(ipAddress: host, port: 0)) != nil
+    }
+}
+
+extension Duration {
+    /// Whole nanoseconds, saturating.
+    fileprivate var nanoseconds: Int64 {
+        let (seconds, attoseconds) = components
+        let (whole, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+        return overflow ? .max : whole.addingReportingOverflow(attoseconds / 1_000_000_000).partialValue
+    }
+}
