@@ -102,7 +102,7 @@ struct ClientRetryTests {
         try await SandboxServer.withRunning { sandbox in
             sandbox.faults.script(.accept, [.hang])
             sandbox.faults.script(.show, [.status(500)])
-            let client = sandbox.makeClient(requestTimeout: .milliseconds(300), retryPolicy: .none)
+            let client = sandbox.makeClient(requestTimeout: .seconds(1), retryPolicy: .none)
             let outcome = await client.acceptReconciling(id: "1001")
             guard case .unknown(let error, .failure(let reread)) = outcome else {
                 Issue.record("expected an unknown outcome, got \(outcome)")

@@ -89,7 +89,8 @@ final class HTTPTransport: Sendable {
         let collector = ResponseCollector()
         let timeout = deadline - .now()
         guard timeout > .zero else { throw TransportFailure(reason: .timedOut, detail: "no time left to connect") }
-        let channel = try await ClientBootstrap(group: loop)
+        let address = Self.addressLiteral(origin.host, port: origin.port)
+        let bootstrap = ClientBootstrap(group: loop)
             .connectTimeout(timeout)
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
             .channelInitializer { channel in
@@ -97,15 +98,15 @@ final class HTTPTransport: Sendable {
                     if let tlsContext {
                         // SNI takes a host name only; an address literal is checked against the
                         // certificate's IP entries instead.
-                        let name = Self.isAddressLiteral(origin.host) ? nil : origin.host
+                        let name = address == nil ? origin.host : nil
                         try channel.pipeline.syncOperations.addHandler(NIOSSLClientHandler(context: tlsContext, serverHostname: name))
                     }
                     try channel.pipeline.syncOperations.addHTTPClientHandlers()
                     try channel.pipeline.syncOperations.addHandler(collector)
                 }
             }
-            .connect(host: origin.host, port: origin.port)
-            .get()
+        // An address needs no name resolution (nor Happy Eyeballs between the results).
+        let channel = try await (address.map { bootstrap.connect(to: $0) } ?? bootstrap.connect(host: origin.host, port: origin.port)).get()
         return (channel, collector)
     }
 
@@ -201,8 +202,9 @@ final class HTTPTransport: Sendable {
         }
     }
 
-    private static func isAddressLiteral(_ host: String) -> Bool {
-        (try? SocketAddress(ipAddress: host, port: 0)) != nil
+    /// The socket address when `host` is an IPv4 or IPv6 address rather than a name.
+    private static func addressLiteral(_ host: String, port: Int) -> SocketAddress? {
+        try? SocketAddress(ipAddress: host, port: port)
     }
 }
 
