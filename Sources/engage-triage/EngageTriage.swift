@@ -1,4 +1,5 @@
 import ArgumentParser
+import EngageAPI
 import Foundation
 
 /// `engage-triage`: triage the pending appointment requests of a Pexip Engage tenant.
@@ -20,6 +21,8 @@ struct EngageTriage: AsyncParsableCommand {
 
     /// Runs the command; usage errors exit with 2 (not ArgumentParser's 64), as documented.
     static func main() async {
+        // While the arguments and the configuration are read, the network stack starts.
+        EngageClient.warmUp()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {
