@@ -17,8 +17,13 @@ struct EngageBench: AsyncParsableCommand {
     @Flag(help: "Only the key latency (for profiling).")
     var latencyOnly = false
 
-    @Flag(help: "Only the peak memory of the real binary (for profiling).")
-    var memoryOnly = false
+    @Option(help: "Only these figures (repeatable): \(Figure.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var only: [Figure] = []
+
+    /// The benchmarks, in the order they run.
+    enum Figure: String, CaseIterable, ExpressibleByArgument {
+        case bytes, paint, idle, latency, decoding, processes, memory
+    }
 
     @Option(help: "Seconds to watch the idle app.")
     var idleSeconds: Int = 30
@@ -27,22 +32,20 @@ struct EngageBench: AsyncParsableCommand {
         let big = quick ? 2_000 : appointments
         Report.line("engage-bench on \(ProcessInfo.processInfo.processorCount) cores, "
             + "\(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB; binary \(Fixtures.triageBinary)")
-        let tenant = Fixtures.tenant(withPending: big)
+        let figures = latencyOnly ? [.latency] : only.isEmpty ? Figure.allCases : only
+        let needsTenant = figures.contains { [.latency, .decoding, .memory].contains($0) }
+        let tenant = needsTenant ? Fixtures.tenant(withPending: big) : (size: 0, pending: [])
         let loaded = Array(tenant.pending.prefix(big))
-        if latencyOnly {
-            try CoreBenchmarks.keyLatency(appointments: loaded, presses: 2_000)
-            return
+        for figure in Figure.allCases where figures.contains(figure) {
+            switch figure {
+            case .bytes: try TerminalBenchmarks.bytesPerAction()
+            case .paint: try TerminalBenchmarks.firstPaint(runs: quick ? 2 : 10)
+            case .idle: try TerminalBenchmarks.idleCPU(seconds: quick ? 3 : idleSeconds)
+            case .latency: try CoreBenchmarks.keyLatency(appointments: loaded, presses: quick ? 200 : latencyOnly ? 2_000 : 5_000)
+            case .decoding: try CoreBenchmarks.decoding(appointments: loaded)
+            case .processes: try await ProcessBenchmarks.compareWithCurl(runs: quick ? 3 : 20)
+            case .memory: try await CoreBenchmarks.peakMemory(tenantSize: tenant.size)
+            }
         }
-        if memoryOnly {
-            try await CoreBenchmarks.peakMemory(tenantSize: tenant.size)
-            return
-        }
-        try TerminalBenchmarks.bytesPerAction()
-        try TerminalBenchmarks.firstPaint(runs: quick ? 2 : 10)
-        try TerminalBenchmarks.idleCPU(seconds: quick ? 3 : idleSeconds)
-        try CoreBenchmarks.keyLatency(appointments: loaded, presses: quick ? 200 : 5_000)
-        try CoreBenchmarks.decoding(appointments: loaded)
-        try await ProcessBenchmarks.compareWithCurl(runs: quick ? 3 : 20)
-        try await CoreBenchmarks.peakMemory(tenantSize: tenant.size)
     }
 }
