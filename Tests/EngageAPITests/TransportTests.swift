@@ -108,15 +108,8 @@ struct TransportTests {
 /// https against a sandbox serving TLS with a self-signed certificate for localhost.
 @Suite("HTTP transport over TLS")
 struct TransportTLSTests {
-    private static func pem(_ name: String) throws -> String {
-        let url = try #require(Bundle.module.url(forResource: name, withExtension: "pem", subdirectory: "TLS"))
-        return try String(contentsOf: url, encoding: .utf8)
-    }
-
     private func withTLSSandbox(host: String = "127.0.0.1", _ body: (SandboxServer) async throws -> Void) async throws {
-        let configuration = SandboxConfiguration(
-            host: host, tls: (try Self.pem("localhost-cert"), try Self.pem("localhost-key")))
-        try await SandboxServer.withRunning(configuration) { sandbox in try await body(sandbox) }
+        try await SandboxServer.withRunning(try TLSFixture.sandbox(host: host)) { sandbox in try await body(sandbox) }
     }
 
     private func get(_ url: String, token: String, with transport: HTTPTransport) async throws(TransportFailure) -> HTTPResponse {
@@ -125,11 +118,8 @@ struct TransportTLSTests {
             reusesConnections: true))
     }
 
-    /// A transport that trusts the test certificate, as it trusts the system's CAs by default.
     private func trusting() throws -> HTTPTransport {
-        var tls = TLSConfiguration.makeClientConfiguration()
-        tls.trustRoots = .certificates(try NIOSSLCertificate.fromPEMBytes(Array(try Self.pem("localhost-cert").utf8)))
-        return HTTPTransport(tlsConfiguration: tls)
+        HTTPTransport(tlsConfiguration: try TLSFixture.trustingTheTestCertificate())
     }
 
     @Test func answersComeBackOverTLS() async throws {

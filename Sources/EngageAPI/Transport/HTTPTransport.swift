@@ -21,6 +21,8 @@ final class HTTPTransport: Sendable {
     private let group: any EventLoopGroup
     private let idle = Mutex<[IdleConnection]>([])
     private let tlsConfiguration: TLSConfiguration
+    /// Where `https_proxy` and `no_proxy` are read.
+    private let environment: [String: String]
     private let tls = Mutex<NIOSSLContext?>(nil)
 
     /// A kept-alive connection and where it leads.
@@ -37,13 +39,17 @@ final class HTTPTransport: Sendable {
         var port: Int
     }
 
-    /// - Parameter tlsConfiguration: what https connections trust (tests add their own CA).
+    /// - Parameters:
+    ///   - tlsConfiguration: what https connections trust (tests add their own CA).
+    ///   - environment: `https_proxy`/`no_proxy`, as curl reads them.
     init(
         group: any EventLoopGroup = HTTPTransport.eventLoops,
-        tlsConfiguration: TLSConfiguration = .makeClientConfiguration()
+        tlsConfiguration: TLSConfiguration = .makeClientConfiguration(),
+        environment: [String: String] = ProcessInfo.processInfo.environment
     ) {
         self.group = group
         self.tlsConfiguration = tlsConfiguration
+        self.environment = environment
     }
 
     deinit {
@@ -94,24 +100,49 @@ final class HTTPTransport: Sendable {
         let timeout = deadline - .now()
         guard timeout > .zero else { throw TransportFailure(reason: .timedOut, detail: "no time left to connect") }
         let address = Self.addressLiteral(origin.host, port: origin.port)
+        let proxy = origin.secure ? HTTPProxy.forHTTPS(to: origin.host, environment: environment) : nil
+        // SNI takes a host name only; an address literal is checked against the certificate's
+        // IP entries instead.
+        let serverName = address == nil ? origin.host : nil
         let bootstrap = ClientBootstrap(group: loop)
             .connectTimeout(timeout)
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    if let tlsContext {
-                        // SNI takes a host name only; an address literal is checked against the
-                        // certificate's IP entries instead.
-                        let name = address == nil ? origin.host : nil
-                        try channel.pipeline.syncOperations.addHandler(NIOSSLClientHandler(context: tlsContext, serverHostname: name))
-                    }
-                    try channel.pipeline.syncOperations.addHTTPClientHandlers()
-                    try channel.pipeline.syncOperations.addHandler(collector)
+                    // Through a proxy, TLS and HTTP start once the tunnel is open.
+                    if proxy == nil { try Self.addHandlers(to: channel, tls: tlsContext, serverName: serverName, collector) }
                 }
             }
-        // An address needs no name resolution (nor Happy Eyeballs between the results).
-        let channel = try await (address.map { bootstrap.connect(to: $0) } ?? bootstrap.connect(host: origin.host, port: origin.port)).get()
+        let channel: any Channel
+        if let proxy {
+            channel = try await bootstrap.connect(host: proxy.host, port: proxy.port).get()
+            let opened = channel.eventLoop.makePromise(of: Void.self)
+            let tunnel = ProxyTunnel(to: "\(origin.host):\(origin.port)", authorization: proxy.authorization, opened: opened)
+            let timeUp = channel.eventLoop.scheduleTask(deadline: deadline) {
+                tunnel.giveUp(TransportFailure(reason: .timedOut, detail: "the proxy did not open the tunnel in time"), closing: channel)
+            }
+            defer { timeUp.cancel() }
+            try await channel.pipeline.addHandler(tunnel).get()
+            try await opened.futureResult.get()
+            try await channel.eventLoop.submit {
+                try Self.addHandlers(to: channel, tls: tlsContext, serverName: serverName, collector)
+            }.get()
+        } else {
+            // An address needs no name resolution (nor Happy Eyeballs between the results).
+            channel = try await (address.map { bootstrap.connect(to: $0) } ?? bootstrap.connect(host: origin.host, port: origin.port)).get()
+        }
         return (channel, collector)
+    }
+
+    /// TLS (for https), the HTTP/1.1 codec and the collector of answers.
+    private static func addHandlers(
+        to channel: any Channel, tls: NIOSSLContext?, serverName: String?, _ collector: ResponseCollector
+    ) throws {
+        if let tls {
+            try channel.pipeline.syncOperations.addHandler(NIOSSLClientHandler(context: tls, serverHostname: serverName))
+        }
+        try channel.pipeline.syncOperations.addHTTPClientHandlers()
+        try channel.pipeline.syncOperations.addHandler(collector)
     }
 
     /// One request and its answer on `channel`; keeps the connection for the next read if it may.

@@ -1,0 +1,73 @@
+@testable import EngageAPI
+import EngageSandbox
+import Foundation
+import Testing
+
+/// https through an HTTP proxy (`CONNECT`), as `https_proxy` and `no_proxy` say.
+@Suite("HTTPS proxy")
+struct ProxyTests {
+    @Test func theEnvironmentNamesTheProxyAsCurlReadsIt() {
+        let proxy = HTTPProxy.forHTTPS(to: "api.pexipengage.com", environment: ["https_proxy": "http://proxy.corp:3128"])
+        #expect(proxy == HTTPProxy(host: "proxy.corp", port: 3128, authorization: nil))
+        #expect(HTTPProxy.forHTTPS(to: "api.pexipengage.com", environment: ["HTTPS_PROXY": "proxy.corp:8080"])?.port == 8080)
+        #expect(HTTPProxy.forHTTPS(to: "api.pexipengage.com", environment: ["https_proxy": "proxy.corp"])?.port == 80)
+        let withUser = HTTPProxy.forHTTPS(to: "x.example", environment: ["https_proxy": "http://me:p%40ss@proxy:3128"])
+        #expect(withUser?.authorization == "Basic " + Data("me:p@ss".utf8).base64EncodedString())
+        #expect(HTTPProxy.forHTTPS(to: "x.example", environment: [:]) == nil)
+        #expect(HTTPProxy.forHTTPS(to: "x.example", environment: ["https_proxy": "socks5://proxy:1080"]) == nil)
+    }
+
+    @Test func noProxyAndLoopbackGoDirect() {
+        let environment = ["https_proxy": "http://proxy:3128", "no_proxy": "internal.corp, .pexipengage.com"]
+        #expect(HTTPProxy.forHTTPS(to: "api.pexipengage.com", environment: environment) == nil)
+        #expect(HTTPProxy.forHTTPS(to: "pexipengage.com", environment: environment) == nil)
+        #expect(HTTPProxy.forHTTPS(to: "internal.corp", environment: environment) == nil)
+        #expect(HTTPProxy.forHTTPS(to: "notpexipengage.com", environment: environment) != nil)
+        #expect(HTTPProxy.forHTTPS(to: "x.example", environment: ["https_proxy": "http://p:1", "NO_PROXY": "*"]) == nil)
+        for loopback in ["localhost", "127.0.0.1", "::1"] {
+            #expect(HTTPProxy.forHTTPS(to: loopback, environment: ["https_proxy": "http://p:1"]) == nil)
+        }
+    }
+
+    private func get(_ url: String, token: String, proxy: ConnectProxy, user: String? = nil) async throws(TransportFailure) -> HTTPResponse {
+        let credentials = user.map { "\($0)@" } ?? ""
+        let transport = HTTPTransport(
+            tlsConfiguration: try! TLSFixture.trustingTheTestCertificate(),
+            environment: ["https_proxy": "http://\(credentials)127.0.0.1:\(proxy.port)"])
+        return try await transport.send(HTTPRequest(
+            method: .get, url: url, headers: [("Authorization", "Bearer \(token)")], timeout: .seconds(10),
+            reusesConnections: true))
+    }
+
+    @Test func httpsGoesThroughTheTunnelAndIsVerifiedEndToEnd() async throws {
+        try await SandboxServer.withRunning(try TLSFixture.sandbox()) { sandbox in
+            let proxy = try ConnectProxy(targetPort: sandbox.port)
+            defer { proxy.stop() }
+            let target = "engage.example.test:\(sandbox.port)"
+            let response = try await get(
+                "https://\(target)/enterprises/acme/appointments/1001", token: sandbox.configuration.token, proxy: proxy,
+                user: "me:p%40ss")
+            #expect(response.status == 200)
+            let connect = try #require(proxy.requests.first)
+            #expect(connect.hasPrefix("CONNECT \(target) HTTP/1.1\r\n"))
+            #expect(connect.contains("Proxy-Authorization: Basic \(Data("me:p@ss".utf8).base64EncodedString())\r\n"))
+            #expect(sandbox.receivedRequests.count == 1)
+        }
+    }
+
+    @Test func aProxyRefusingTheTunnelIsReportedAndNothingIsSent() async throws {
+        try await SandboxServer.withRunning(try TLSFixture.sandbox()) { sandbox in
+            let proxy = try ConnectProxy(targetPort: sandbox.port, answer: "HTTP/1.1 407 Proxy Authentication Required\r\n\r\n")
+            defer { proxy.stop() }
+            do {
+                _ = try await get(
+                    "https://engage.example.test:\(sandbox.port)/enterprises/acme/appointments/1001",
+                    token: sandbox.configuration.token, proxy: proxy)
+                Issue.record("expected the proxy's refusal")
+            } catch let error as TransportFailure {
+                #expect(error.detail.contains("407 Proxy Authentication Required"), "\(error)")
+            }
+            #expect(sandbox.receivedRequests.isEmpty)
+        }
+    }
+}

@@ -1,0 +1,24 @@
+import EngageSandbox
+import Foundation
+import NIOSSL
+import Testing
+
+/// The test certificate in `TLS/` (for localhost, engage.example.test and 127.0.0.1): a sandbox
+/// serving https with it, and a client configuration that trusts it.
+enum TLSFixture {
+    static func pem(_ name: String) throws -> String {
+        let url = try #require(Bundle.module.url(forResource: name, withExtension: "pem", subdirectory: "TLS"))
+        return try String(contentsOf: url, encoding: .utf8)
+    }
+
+    static func sandbox(host: String = "127.0.0.1") throws -> SandboxConfiguration {
+        SandboxConfiguration(host: host, tls: (try pem("localhost-cert"), try pem("localhost-key")))
+    }
+
+    /// Trusts the test certificate, as the default trusts the system's CAs.
+    static func trustingTheTestCertificate() throws -> TLSConfiguration {
+        var tls = TLSConfiguration.makeClientConfiguration()
+        tls.trustRoots = .certificates(try NIOSSLCertificate.fromPEMBytes(Array(try pem("localhost-cert").utf8)))
+        return tls
+    }
+}
