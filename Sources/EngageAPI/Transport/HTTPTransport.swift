@@ -64,14 +64,13 @@ final class HTTPTransport: Sendable {
             throw TransportFailure(reason: .other, detail: "not an http(s) URL: \(request.url)")
         }
         let origin = Origin(secure: scheme == "https", host: host, port: url.port ?? (scheme == "https" ? 443 : 80))
-        let deadline = NIODeadline.now() + .nanoseconds(Int64(clamping: request.timeout.nanoseconds))
+        let deadline = NIODeadline.now() + .nanoseconds(request.timeout.nanoseconds)
         if request.reusesConnections, let kept = takeIdle(origin) {
             do {
                 return try await exchange(request, url: url, origin: origin, on: kept.channel, kept.collector, deadline: deadline)
-            } catch let failure as StaleConnection {
-                _ = failure  // closed by the server while idle: the request never reached it
-            } catch let failure as TransportFailure {
-                throw failure
+            } catch is StaleConnection {
+                // Closed by the server while idle, so the request never reached it: go again on a
+                // fresh connection.
             } catch {
                 throw TransportFailure(error)
             }
@@ -79,8 +78,6 @@ final class HTTPTransport: Sendable {
         do {
             let (channel, collector) = try await connect(origin, deadline: deadline)
             return try await exchange(request, url: url, origin: origin, on: channel, collector, deadline: deadline)
-        } catch let failure as TransportFailure {
-            throw failure
         } catch let stale as StaleConnection {
             throw stale.failure
         } catch {
