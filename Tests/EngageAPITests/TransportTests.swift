@@ -90,6 +90,41 @@ struct TransportTests {
         }
     }
 
+    @Test(arguments: [
+        // Chunked, as servers send answers of unknown length.
+        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Type: application/json\r\n\r\n"
+            + "5\r\n{\"a\":\r\n4\r\n\"b\"}\r\n0\r\n\r\n",
+        // No length: the body ends with the connection.
+        "HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Type: application/json\r\n\r\n{\"a\":\"b\"}",
+        // HTTP/1.0.
+        "HTTP/1.0 200 OK\r\nContent-Length: 9\r\n\r\n{\"a\":\"b\"}",
+    ])
+    func bodiesArriveWholeWhateverTheirFraming(answer: String) async throws {
+        let server = try CannedHTTPServer(answer: answer)
+        defer { server.stop() }
+        let transport = HTTPTransport()
+        for _ in 0..<2 {  // and the connection is not kept when the answer says so
+            let response = try await transport.send(HTTPRequest(
+                method: .get, url: "http://127.0.0.1:\(server.port)/x", headers: [], timeout: .seconds(10),
+                reusesConnections: true))
+            #expect(response.status == 200)
+            #expect(String(decoding: response.body, as: UTF8.self) == #"{"a":"b"}"#)
+        }
+    }
+
+    @Test func aCutShortChunkedBodyIsALostConnection() async throws {
+        let server = try CannedHTTPServer(answer: "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n{\"a\":")
+        defer { server.stop() }
+        do {
+            _ = try await HTTPTransport().send(HTTPRequest(
+                method: .get, url: "http://127.0.0.1:\(server.port)/x", headers: [], timeout: .seconds(10),
+                reusesConnections: false))
+            Issue.record("a body cut short must not pass as whole")
+        } catch {
+            #expect([.connectionLost, .badResponse].contains(error.reason), "\(error)")
+        }
+    }
+
     @Test func headerFieldsOfTheFinalAnswerAreKeptLowercased() async throws {
         try await SandboxServer.withRunning { sandbox in
             let transport = HTTPTransport()
