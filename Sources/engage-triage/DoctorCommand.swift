@@ -66,7 +66,9 @@ struct DoctorCommand: AsyncParsableCommand {
                 step("tenant", .failure(failure))
                 return failure
             }
-            step("tenant", .success(baseURL.absoluteString))
+            let proxy = baseURL.scheme == "https"
+                ? baseURL.host.flatMap { HTTPProxy.forHTTPS(to: $0, environment: ProcessInfo.processInfo.environment) } : nil
+            step("tenant", .success(baseURL.absoluteString + (proxy.map { " (through the proxy \($0))" } ?? "")))
         }
         do {
             return try await connection.withClient(settings) { client in

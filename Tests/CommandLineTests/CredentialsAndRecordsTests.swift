@@ -131,4 +131,16 @@ struct CredentialsAndRecordsTests {
             #expect(bad.stdout.contains("hint: check the token"))
         }
     }
+
+    @Test func doctorNamesTheProxyAndWhyItFailed() async throws {
+        // Nothing listens on port 1: the proxy refuses every connection.
+        let result = try await CommandRunner.triage(["doctor"], environment: CommandRunner.environment([
+            "ENGAGE_BASE_URL": "https://engage.example.test/enterprises/acme", "ENGAGE_TOKEN": "t",
+            "https_proxy": "http://me:secret@127.0.0.1:1",
+        ]))
+        #expect(result.status == 8, "\(result.all)")
+        #expect(result.stdout.contains("ok      tenant: https://engage.example.test/enterprises/acme (through the proxy 127.0.0.1:1)"))
+        #expect(result.stdout.contains("failed  connection: Could not reach the server: the connection was refused."))
+        #expect(!result.all.contains("secret"))
+    }
 }

@@ -3,14 +3,17 @@ import Foundation
 /// An HTTP proxy that https requests go through by `CONNECT` tunnel, from the environment as
 /// curl reads it: `https_proxy` (or `HTTPS_PROXY`), except for the hosts in `no_proxy` (or
 /// `NO_PROXY`: names, `.domain` suffixes, `*` for all) and loopback addresses.
-struct HTTPProxy: Sendable, Equatable {
-    var host: String
-    var port: Int
+public struct HTTPProxy: Sendable, Equatable, CustomStringConvertible {
+    public var host: String
+    public var port: Int
     /// `Proxy-Authorization` for a proxy URL with a user name (`http://user:secret@proxy:3128`).
     var authorization: String?
 
+    /// `host:port`, never the credentials.
+    public var description: String { "\(host):\(port)" }
+
     /// The proxy for an https request to `host`, if the environment names one.
-    static func forHTTPS(to host: String, environment: [String: String]) -> HTTPProxy? {
+    public static func forHTTPS(to host: String, environment: [String: String]) -> HTTPProxy? {
         guard let setting = environment["https_proxy"] ?? environment["HTTPS_PROXY"], !setting.isEmpty,
               !bypasses(host, environment["no_proxy"] ?? environment["NO_PROXY"] ?? "")
         else { return nil }
