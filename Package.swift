@@ -85,7 +85,8 @@ let package = Package(
             ]
         ),
 
-        // Starting programs with a clean signal state, for the benchmarks and the process tests.
+        // For the benchmarks and the process and terminal tests: starting programs with a clean
+        // signal state, a drained pseudo-terminal, per-thread write counts.
         .target(name: "SpawnSupport"),
 
         // The benchmarks: `swift run -c release engage-bench` prints every figure with its target.
@@ -108,7 +109,7 @@ let package = Package(
             dependencies: ["TriageCore", "EngageAPI", "EngageSandbox"],
             exclude: ["Snapshots"]
         ),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TriageCore", "CNcurses"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TriageCore", "CNcurses", "SpawnSupport"]),
         .testTarget(
             name: "CommandLineTests",
             dependencies: ["engage-triage", "engage-sandbox", "EngageSandbox", "EngageAPI", "TriageCore", "SpawnSupport"]

@@ -1,6 +1,7 @@
 import EngageAPI
 import EngageSandbox
 import Foundation
+import SpawnSupport
 import TerminalUI
 import TriageCore
 
@@ -10,19 +11,10 @@ enum CoreBenchmarks {
     /// drawing into a real pseudo-terminal (whose output is drained, as a terminal would).
     static func keyLatency(appointments: [Appointment], presses: Int) throws {
         Report.section("Key to doupdate() latency, \(appointments.count) appointments loaded (ncurses on a pty, 120x40)")
-        var master: Int32 = -1
-        var slave: Int32 = -1
-        var size = winsize(ws_row: 40, ws_col: 120, ws_xpixel: 0, ws_ypixel: 0)
-        guard openpty(&master, &slave, nil, nil, &size) == 0 else { throw BenchError("no pty") }
-        let output = master
-        let drain = Thread {
-            var buffer = [UInt8](repeating: 0, count: 65_536)
-            while read(output, &buffer, buffer.count) > 0 {}
-        }
-        drain.start()
+        let pseudoTerminal = try DrainedPseudoTerminal(width: 120, height: 40)
         setenv("TERM", "xterm-256color", 1)
         let terminal = Terminal()
-        try terminal.start(colorPreference: "256", terminal: slave)
+        try terminal.start(colorPreference: "256", terminal: pseudoTerminal.terminal)
         defer { terminal.stop() }
 
         var state = Fixtures.loadedState(appointments, size: Size(width: 120, height: 40), pageSize: 100)
@@ -31,7 +23,7 @@ enum CoreBenchmarks {
         var samples: [Double] = []
         var parts: (reduce: [Double], render: [Double], draw: [Double]) = ([], [], [])
         samples.reserveCapacity(presses)
-        let writesBefore = writeCalls()
+        let writesBefore = DrainedPseudoTerminal.writeCallsOfThisThread() ?? 0
         for index in 0..<presses {
             let started = ContinuousClock.now
             _ = Reducer.reduce(&state, .key(keys[index % keys.count]))
@@ -45,21 +37,13 @@ enum CoreBenchmarks {
             parts.render.append(Report.milliseconds(rendered - reduced))
             parts.draw.append(Report.milliseconds(drawn - rendered))
         }
-        let writes = writeCalls() - writesBefore
+        let writes = (DrainedPseudoTerminal.writeCallsOfThisThread() ?? 0) - writesBefore
         let p99 = Report.percentile(samples, 0.99)
         Report.figure("p50 over \(presses) keys", "\(Report.format(Report.percentile(samples, 0.5), 3)) ms (reduce "
             + "\(Report.format(Report.percentile(parts.reduce, 0.5), 3)), render \(Report.format(Report.percentile(parts.render, 0.5), 3)), "
             + "draw+doupdate \(Report.format(Report.percentile(parts.draw, 0.5), 3)))")
         Report.figure("p99", "\(Report.format(p99, 3)) ms", target: "< 1 ms", met: p99 < 1)
         Report.figure("terminal writes per frame", Report.format(Double(writes) / Double(presses), 2))
-    }
-
-    /// Write system calls made by this thread so far (`syscw` in /proc/thread-self/io).
-    private static func writeCalls() -> Int {
-        guard let text = try? String(contentsOfFile: "/proc/thread-self/io", encoding: .utf8),
-              let line = text.split(separator: "\n").first(where: { $0.hasPrefix("syscw:") })
-        else { return 0 }
-        return Int(line.dropFirst("syscw:".count).trimmingCharacters(in: .whitespaces)) ?? 0
     }
 
     /// Peak RSS of the real binary after loading every pending request of a big tenant.
