@@ -48,7 +48,14 @@ struct EngageSandboxCommand: AsyncParsableCommand {
     @Option(name: .customLong("fault-rate"), help: ArgumentHelp("Random faults, e.g. list=0.2:500,503.", valueName: "spec"))
     var faultRates: [String] = []
 
+    @Option(name: .customLong("tls-cert"), help: ArgumentHelp("Serve https with this certificate (PEM; with --tls-key).", valueName: "file"))
+    var tlsCertificate: String?
+
+    @Option(name: .customLong("tls-key"), help: ArgumentHelp("The private key (PEM) of --tls-cert.", valueName: "file"))
+    var tlsKey: String?
+
     func validate() throws {
+        guard (tlsCertificate == nil) == (tlsKey == nil) else { throw ValidationError("--tls-cert and --tls-key go together.") }
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0-65535.") }
         guard appointments >= 0 else { throw ValidationError("--appointments must be 0 or more.") }
         guard latencyMilliseconds >= 0 else { throw ValidationError("--latency-ms must be 0 or more.") }
@@ -62,10 +69,18 @@ struct EngageSandboxCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        var tls: (certificateChainPEM: String, privateKeyPEM: String)?
+        if let tlsCertificate, let tlsKey {
+            do {
+                tls = (try String(contentsOfFile: tlsCertificate, encoding: .utf8), try String(contentsOfFile: tlsKey, encoding: .utf8))
+            } catch {
+                throw ValidationError("Cannot read --tls-cert or --tls-key: \(error.localizedDescription)")
+            }
+        }
         let server = try await SandboxServer.start(SandboxConfiguration(
             port: port, enterprise: enterprise, token: token ?? SandboxConfiguration.demoToken, seed: seed,
             appointmentCount: appointments, clientID: clientId, clientSecret: clientSecret,
-            tokenLifetime: .seconds(tokenLifetime)))
+            tokenLifetime: .seconds(tokenLifetime), tls: tls))
         server.faults.setLatency(.milliseconds(latencyMilliseconds))
         for spec in scriptedFaults {
             let (endpoint, faults) = try parse(SandboxFaults.parseScript, spec)

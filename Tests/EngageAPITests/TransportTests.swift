@@ -178,6 +178,7 @@ struct TransportTLSTests {
                 Issue.record("a self-signed certificate must not be trusted by default")
             } catch let error as TransportFailure {
                 #expect(error.reason == .secureConnectionFailed, "\(error)")
+                #expect(error.detail.hasPrefix("the server's certificate is not trusted"), "\(error)")
             }
             #expect(sandbox.receivedRequests.isEmpty, "nothing may be sent before the server is verified")
         }
@@ -191,6 +192,7 @@ struct TransportTLSTests {
                 Issue.record("a certificate for another name must be refused")
             } catch let error as TransportFailure {
                 #expect(error.reason == .secureConnectionFailed, "\(error)")
+                #expect(error.detail == "the server's certificate is for another name", "\(error)")
             }
         }
     }

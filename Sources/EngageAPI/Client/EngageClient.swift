@@ -9,7 +9,7 @@ import Logging
 /// All failures are thrown as `EngageError`.
 public final class EngageClient: Sendable {
     public let configuration: EngageClientConfiguration
-    private let transport = HTTPTransport()
+    private let transport: HTTPTransport
 
     /// Starts the network machinery (SwiftNIO's event loop, 0.6 ms) and primes the JSON coding
     /// of appointments (0.5 ms) on a thread of its own, so that a process that parses its
@@ -23,6 +23,7 @@ public final class EngageClient: Sendable {
 
     public init(configuration: EngageClientConfiguration) {
         self.configuration = configuration
+        transport = HTTPTransport(tlsConfiguration: HTTPTransport.tlsConfiguration(trusting: configuration.certificateAuthoritiesFile))
     }
 
     typealias Method = HTTPRequest.Method

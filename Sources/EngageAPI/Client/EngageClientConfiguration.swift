@@ -17,6 +17,9 @@ public struct EngageClientConfiguration: Sendable {
     /// List pages loaded at once. The real API allows 4 concurrent requests per IP; 2 leaves room
     /// for the reads and the accept the user triggers meanwhile.
     public var maxPagesInFlight: Int
+    /// A PEM file of CA certificates to trust besides the system's: for a tenant reached through
+    /// an inspecting proxy, or behind a private CA.
+    public var certificateAuthoritiesFile: String?
     /// Every request is logged here (method, path, status, duration, correlation id; never the
     /// token). Silent unless the app gives it a handler.
     public var logger: Logger
@@ -25,7 +28,7 @@ public struct EngageClientConfiguration: Sendable {
     public init(
         baseURL: URL, tokenProvider: any TokenProvider, acceptLanguage: String = "en *", pageSize: Int = 25,
         requestTimeout: Duration = .seconds(30), retryPolicy: RetryPolicy = .standard, maxPagesInFlight: Int = 2,
-        logger: Logger = Logger(label: "engage-api", factory: { _ in SwiftLogNoOpLogHandler() })
+        certificateAuthoritiesFile: String? = nil, logger: Logger = Logger(label: "engage-api", factory: { _ in SwiftLogNoOpLogHandler() })
     ) throws(EngageError) {
         self.logger = logger
         try Self.validate(baseURL: baseURL)
@@ -36,6 +39,7 @@ public struct EngageClientConfiguration: Sendable {
         self.requestTimeout = requestTimeout
         self.retryPolicy = retryPolicy
         self.maxPagesInFlight = max(1, maxPagesInFlight)
+        self.certificateAuthoritiesFile = certificateAuthoritiesFile
     }
 
     /// The documented base URL of a tenant: `https://api.<environment>.pexipengage.com/enterprises/<enterprise>`,

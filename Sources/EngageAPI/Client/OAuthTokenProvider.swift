@@ -12,15 +12,17 @@ public actor OAuthTokenProvider: TokenProvider {
     private let refreshMargin: Duration
     private let requestTimeout: Duration
     private let now: @Sendable () -> Date
-    private let transport = HTTPTransport()
+    private let transport: HTTPTransport
     private var cached: (token: BearerToken, expires: Date)?
     private var pending: Task<(BearerToken, Date), any Error>?
 
     /// - Parameter now: the clock (tests move it to expire tokens without waiting).
     public init(
         tokenURL: URL, clientID: String, clientSecret: String, refreshMargin: Duration = .seconds(30),
-        requestTimeout: Duration = .seconds(30), now: @escaping @Sendable () -> Date = { Date() }
+        requestTimeout: Duration = .seconds(30), certificateAuthoritiesFile: String? = nil,
+        now: @escaping @Sendable () -> Date = { Date() }
     ) {
+        transport = HTTPTransport(tlsConfiguration: HTTPTransport.tlsConfiguration(trusting: certificateAuthoritiesFile))
         self.tokenURL = tokenURL
         self.clientID = clientID
         self.clientSecret = BearerToken(clientSecret)

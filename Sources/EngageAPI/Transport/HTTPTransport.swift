@@ -223,6 +223,13 @@ final class HTTPTransport: Sendable {
         surplus?.close(promise: nil)
     }
 
+    /// Full verification against the system's CA certificates, and those in `file` (PEM) if given.
+    static func tlsConfiguration(trusting file: String?) -> TLSConfiguration {
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        if let file { configuration.additionalTrustRoots = [.file(file)] }
+        return configuration
+    }
+
     /// The client TLS context (by default the system's CA certificates, full verification), made
     /// on first use.
     private func sharedTLSContext() throws -> NIOSSLContext {

@@ -49,9 +49,19 @@ extension TransportFailure {
         case is HTTPParserError:
             self.init(reason: .badResponse, detail: "\(error)")
         case is NIOSSLError, is NIOSSLExtraError, is BoringSSLError:
-            self.init(reason: .secureConnectionFailed, detail: "\(error)")
+            self.init(reason: .secureConnectionFailed, detail: Self.tlsProblem(error))
         default:
             self.init(reason: .other, detail: "\(error)")
         }
+    }
+
+    /// What a TLS failure means, in words (BoringSSL's own text names source files and numbers).
+    private static func tlsProblem(_ error: any Error) -> String {
+        let text = "\(error)"
+        if text.contains("CERTIFICATE_VERIFY_FAILED") {
+            return "the server's certificate is not trusted (a private CA goes in caFile or ENGAGE_CA_FILE)"
+        }
+        if text.contains("failedToValidateHostname") { return "the server's certificate is for another name" }
+        return "the TLS handshake failed"
     }
 }

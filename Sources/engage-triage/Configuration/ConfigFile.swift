@@ -15,6 +15,7 @@ struct ConfigFile: Equatable {
     var clientSecret: String?
     var clientSecretFile: String?
     var tokenURL: String?
+    var caFile: String?
     var keyBindings: [String: [String]]?
     var logLevel: String?
     var language: String?
@@ -40,6 +41,7 @@ struct ConfigFile: Equatable {
         ("clientSecret", "the OAuth2 client secret (better: clientSecretFile)"),
         ("clientSecretFile", "a path to a file holding the OAuth2 client secret"),
         ("tokenURL", "the OAuth2 token endpoint, an https URL"),
+        ("caFile", "a path to a PEM file of CA certificates to trust besides the system's"),
         ("language", "a text, the Accept-Language such as \"en *\""),
         ("pageSize", "a whole number from 1 to 100"),
         ("requestTimeoutSeconds", "a number of seconds above 0"),
@@ -118,6 +120,7 @@ struct ConfigFile: Equatable {
         file.clientSecret = try text("clientSecret")
         file.clientSecretFile = try text("clientSecretFile")
         file.tokenURL = try text("tokenURL")
+        file.caFile = try text("caFile")
         file.logLevel = try text("logLevel")
         if let level = file.logLevel, !["trace", "debug", "info", "notice", "warning", "error", "critical"].contains(level) {
             throw fail("logLevel")

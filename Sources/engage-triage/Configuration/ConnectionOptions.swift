@@ -79,7 +79,8 @@ struct ConnectionOptions: ParsableArguments {
             let configuration = try EngageClientConfiguration(
                 baseURL: baseURL, tokenProvider: try settings.tokenProvider(environment: ProcessInfo.processInfo.environment),
                 acceptLanguage: settings.language,
-                pageSize: settings.pageSize, requestTimeout: settings.requestTimeout, logger: Self.apiLogger)
+                pageSize: settings.pageSize, requestTimeout: settings.requestTimeout,
+                certificateAuthoritiesFile: settings.caFile, logger: Self.apiLogger)
             return try await body(EngageClient(configuration: configuration))
         } catch let problem as ConfigFile.Problem {
             throw usageFailure(problem.message)

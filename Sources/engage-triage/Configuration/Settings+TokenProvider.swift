@@ -29,7 +29,9 @@ extension Settings {
             } catch {
                 throw ConfigFile.Problem(message: "The token URL: \(error.detail ?? error.message)")
             }
-            return OAuthTokenProvider(tokenURL: tokenURL, clientID: clientID, clientSecret: secret, requestTimeout: requestTimeout)
+            return OAuthTokenProvider(
+                tokenURL: tokenURL, clientID: clientID, clientSecret: secret, requestTimeout: requestTimeout,
+                certificateAuthoritiesFile: caFile)
         }
     }
 

@@ -40,6 +40,8 @@ struct Settings: Equatable {
     var logLevel = "info"
     /// `clientSecret` from the file, when the secret is kept there.
     var clientSecretInFile: String?
+    /// `caFile` (`ENGAGE_CA_FILE`): CA certificates trusted besides the system's.
+    var caFile: String?
 
     /// The values given on the command line (`nil` where a flag was not given).
     struct Flags: Equatable {
@@ -77,6 +79,10 @@ struct Settings: Equatable {
         let timeout = flags.timeoutSeconds
             ?? env("ENGAGE_TIMEOUT").flatMap(Double.init) ?? file?.requestTimeoutSeconds ?? defaultTimeoutSeconds
         guard timeout > 0 else { throw ConfigFile.Problem(message: "The request timeout must be above 0 seconds.") }
+        let caFile = env("ENGAGE_CA_FILE") ?? file?.caFile
+        if let caFile, !FileManager.default.isReadableFile(atPath: caFile) {
+            throw ConfigFile.Problem(message: "The CA file \(caFile) (caFile, ENGAGE_CA_FILE) cannot be read.")
+        }
         return Settings(
             baseURL: baseURL, tokenSource: tokenSource,
             language: flags.language ?? env("ENGAGE_LANGUAGE") ?? file?.language ?? defaultLanguage,
@@ -87,7 +93,8 @@ struct Settings: Equatable {
             colors: file?.colors,
             keyBindings: file?.keyBindings ?? [:],
             logLevel: file?.logLevel ?? "info",
-            clientSecretInFile: file?.clientSecret)
+            clientSecretInFile: file?.clientSecret,
+            caFile: caFile)
     }
 
     /// The first credential given, layer by layer: the flag, then the environment
