@@ -23,7 +23,7 @@ public final class EngageClient: Sendable {
 
     public init(configuration: EngageClientConfiguration) {
         self.configuration = configuration
-        transport = HTTPTransport(tlsConfiguration: HTTPTransport.tlsConfiguration(trusting: configuration.certificateAuthoritiesFile))
+        transport = HTTPTransport(trusting: configuration.certificateAuthoritiesFile)
     }
 
     typealias Method = HTTPRequest.Method

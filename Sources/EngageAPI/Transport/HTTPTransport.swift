@@ -52,6 +52,14 @@ final class HTTPTransport: Sendable {
         self.environment = environment
     }
 
+    /// Verifies servers against the system's CA certificates, and those in `certificateAuthoritiesFile`
+    /// (PEM) if given.
+    convenience init(trusting certificateAuthoritiesFile: String?) {
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        if let certificateAuthoritiesFile { configuration.additionalTrustRoots = [.file(certificateAuthoritiesFile)] }
+        self.init(tlsConfiguration: configuration)
+    }
+
     deinit {
         for connection in idle.withLock({ $0 }) { connection.channel.close(promise: nil) }
     }
@@ -221,13 +229,6 @@ final class HTTPTransport: Sendable {
             return connections.count > Self.maxIdleConnections ? connections.removeFirst().channel : nil
         }
         surplus?.close(promise: nil)
-    }
-
-    /// Full verification against the system's CA certificates, and those in `file` (PEM) if given.
-    static func tlsConfiguration(trusting file: String?) -> TLSConfiguration {
-        var configuration = TLSConfiguration.makeClientConfiguration()
-        if let file { configuration.additionalTrustRoots = [.file(file)] }
-        return configuration
     }
 
     /// The client TLS context (by default the system's CA certificates, full verification), made
