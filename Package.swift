@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "engage-triage", targets: ["engage-triage"]),
         .executable(name: "engage-sandbox", targets: ["engage-sandbox"]),
         .executable(name: "engage-bench", targets: ["engage-bench"]),
+        .library(name: "EngageContract", targets: ["EngageContract"]),
         .library(name: "EngageAPI", targets: ["EngageAPI"]),
         .library(name: "EngageSandbox", targets: ["EngageSandbox"]),
     ],
@@ -24,11 +25,17 @@ let package = Package(
             providers: [.apt(["libncursesw5-dev"])]
         ),
 
-        // The one Engage REST client: contract types, requests, typed errors; HTTP/1.1 over SwiftNIO
-        // with TLS from swift-nio-ssl (BoringSSL, linked in).
+        // The API's types: Appointment and friends, open enums, the errors envelope and the typed
+        // error, pages and queries, the service protocol the app talks to, and the paging that
+        // misses nothing. Foundation only: no network code.
+        .target(name: "EngageContract"),
+
+        // The one Engage REST client over the contract: requests, auth, correlation ids, typed
+        // errors; HTTP/1.1 over SwiftNIO with TLS from swift-nio-ssl (BoringSSL, linked in).
         .target(
             name: "EngageAPI",
             dependencies: [
+                "EngageContract",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -39,7 +46,12 @@ let package = Package(
 
         // The pure core of the app: state, actions, reducer, layout and render into a cell grid,
         // keymap, display width, sanitising of untrusted text. No I/O, no ncurses.
-        .target(name: "TriageCore", dependencies: ["EngageAPI"]),
+        .target(name: "TriageCore", dependencies: ["EngageContract"]),
+
+        // The effect runner: runs the reducer's effects with identity and cancellation, within one
+        // request budget per tenant, journals accepts and waits for them at shutdown. Talks to the
+        // API through the `AppointmentService` protocol, so it is tested without a network.
+        .target(name: "TriageRuntime", dependencies: ["TriageCore", "EngageContract"]),
 
         // The only code that touches the terminal: ncurses set-up and teardown, keys, drawing a
         // Screen, colours, resize and signals.
@@ -69,6 +81,7 @@ let package = Package(
                 "EngageAPI",
                 "EngageSandbox",
                 "TriageCore",
+                "TriageRuntime",
                 "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -109,6 +122,7 @@ let package = Package(
             dependencies: ["TriageCore", "EngageAPI", "EngageSandbox"],
             exclude: ["Snapshots"]
         ),
+        .testTarget(name: "TriageRuntimeTests", dependencies: ["TriageRuntime", "TriageCore", "EngageContract"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TriageCore", "CNcurses", "SpawnSupport"]),
         .testTarget(
             name: "CommandLineTests",

@@ -32,7 +32,7 @@ enum Fixtures {
                 meta: PageMeta(offset: offset, limit: pageSize, totalCount: appointments.count), correlationId: "bench")
             _ = Reducer.reduce(&state, .pageLoaded(generation: state.generation, page))
         }
-        _ = Reducer.reduce(&state, .loadFinished(generation: state.generation))
+        _ = Reducer.reduce(&state, .loadFinished(generation: state.generation, isComplete: true))
         return state
     }
 

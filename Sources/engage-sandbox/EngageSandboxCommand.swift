@@ -42,6 +42,10 @@ struct EngageSandboxCommand: AsyncParsableCommand {
     @Option(name: .customLong("latency-ms"), help: "Delay every answer by this many milliseconds.")
     var latencyMilliseconds: Int = 0
 
+    @Option(name: .customLong("latency"), help: ArgumentHelp(
+        "Delay one endpoint's answers instead, e.g. accept=3000 (milliseconds; repeatable).", valueName: "spec"))
+    var endpointLatencies: [String] = []
+
     @Option(name: .customLong("fault"), help: ArgumentHelp("Scripted faults, e.g. accept=reset,ok,500.", valueName: "spec"))
     var scriptedFaults: [String] = []
 
@@ -63,6 +67,9 @@ struct EngageSandboxCommand: AsyncParsableCommand {
         for spec in scriptedFaults {
             _ = try parse(SandboxFaults.parseScript, spec)
         }
+        for spec in endpointLatencies {
+            _ = try parse(SandboxFaults.parseLatency, spec)
+        }
         for spec in faultRates {
             _ = try parse(SandboxFaults.parseRate, spec)
         }
@@ -82,6 +89,10 @@ struct EngageSandboxCommand: AsyncParsableCommand {
             appointmentCount: appointments, clientID: clientId, clientSecret: clientSecret,
             tokenLifetime: .seconds(tokenLifetime), tls: tls))
         server.faults.setLatency(.milliseconds(latencyMilliseconds))
+        for spec in endpointLatencies {
+            let (endpoint, latency) = try parse(SandboxFaults.parseLatency, spec)
+            server.faults.setLatency(latency, for: endpoint)
+        }
         for spec in scriptedFaults {
             let (endpoint, faults) = try parse(SandboxFaults.parseScript, spec)
             server.faults.script(endpoint, faults)

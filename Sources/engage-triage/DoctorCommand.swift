@@ -81,7 +81,7 @@ struct DoctorCommand: AsyncParsableCommand {
                     return failure
                 }
                 do {
-                    let page = try await client.appointmentPage(matching: .pending, limit: 1)
+                    let page = try await client.appointmentPage(matching: .pending, offset: 0, limit: 1)
                     step("connection", .success("the API answered (correlation \(page.correlationId))"))
                     step("read", .success("\(page.meta.totalCount) pending request\(page.meta.totalCount == 1 ? "" : "s")"))
                     return nil

@@ -15,6 +15,19 @@ enum OutputFormat {
         FileHandle.standardOutput.write(Data(lines.map { $0 + "\n" }.joined().utf8))
     }
 
+    /// Lines for a standard output that may be gone (the SSH session dropped): written with
+    /// plain `write(2)`, whatever fails is left unsaid rather than crashing the process.
+    static func printLinesIgnoringErrors(_ lines: [String]) {
+        guard !lines.isEmpty else { return }
+        var bytes = Array(lines.map { $0 + "\n" }.joined().utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeMutableBytes { write(STDOUT_FILENO, $0.baseAddress! + offset, $0.count - offset) }
+            guard written > 0 else { return }
+            offset += written
+        }
+    }
+
     /// Sections as a heading and aligned `label  value` lines; multi-line values stay indented.
     static func detailLines(_ sections: [DetailSection]) -> [String] {
         sections.enumerated().flatMap { index, section -> [String] in

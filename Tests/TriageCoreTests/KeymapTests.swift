@@ -1,17 +1,43 @@
 import Testing
 import TriageCore
 
-@Suite("Key bindings")
+@Suite("Key bindings and modes", .timeLimit(.minutes(1)))
 struct KeymapTests {
     @Test func configuredKeysReplaceAnActionsKeysOnly() throws {
         let keymap = try Keymap.standard.overriding(["accept": ["A", "Ctrl-A"], "quit": ["F10"]])
-        #expect(keymap.command(for: .character("A")) == .accept)
-        #expect(keymap.command(for: .control("a")) == .accept)
-        #expect(keymap.command(for: .character("a")) == nil)
-        #expect(keymap.command(for: .function(10)) == .quit)
-        #expect(keymap.command(for: .character("q")) == nil)
-        #expect(keymap.command(for: .character("j")) == .moveDown)
+        #expect(keymap.command(for: .character("A"), in: .list) == .accept)
+        #expect(keymap.command(for: .control("a"), in: .details) == .accept)
+        #expect(keymap.command(for: .character("a"), in: .list) == nil)
+        #expect(keymap.command(for: .function(10), in: .list) == .quit)
+        #expect(keymap.command(for: .character("q"), in: .list) == nil)
+        #expect(keymap.command(for: .character("j"), in: .list) == .moveDown)
         #expect(keymap.keys(for: .accept) == "A Ctrl-A")
+    }
+
+    @Test func eachModeHasItsOwnKeymap() {
+        let keymap = Keymap.standard
+        #expect(keymap.command(for: .escape, in: .list) == .back)
+        #expect(keymap.command(for: .escape, in: .help) == .closeHelp)
+        #expect(keymap.command(for: .escape, in: .confirm) == .cancelAccept)
+        #expect(keymap.command(for: .character("q"), in: .help) == .closeHelp)
+        #expect(keymap.command(for: .character("y"), in: .confirm) == .confirmAccept)
+        #expect(keymap.command(for: .character("y"), in: .list) == nil)
+        #expect(keymap.command(for: .character("a"), in: .help) == nil, "the help does not accept")
+        #expect(throws: Never.self) { try Keymap.standard.validate() }
+    }
+
+    @Test func aKeyBoundTwiceInOneModeIsRefusedNamingTheKeyAndBothActions() {
+        do {
+            _ = try Keymap.standard.overriding(["accept": ["j"]])
+            Issue.record("expected the conflict to be refused")
+        } catch {
+            #expect(error.message == "keyBindings: the key j is bound to both moveDown and accept (in the list mode).")
+        }
+        // The same key in two modes is fine: y confirms, and may also accept in the list.
+        #expect(throws: Never.self) { try Keymap.standard.overriding(["accept": ["y"]]) }
+        // Moving the conflicting action away resolves it.
+        #expect(throws: Never.self) { try Keymap.standard.overriding(["accept": ["j"], "moveDown": ["Down"]]) }
+        #expect(throws: Keymap.BindingError.self) { try Keymap.standard.overriding(["closeHelp": ["j"]]) }
     }
 
     @Test func keyNames() {
@@ -29,5 +55,28 @@ struct KeymapTests {
         } catch {
             #expect(error.message.hasPrefix("keyBindings.accept: unknown key \"Meta-A\""))
         }
+    }
+
+    @Test func theModeStackKeepsTheListAtTheBottom() {
+        var modes = ModeStack()
+        modes.pop()
+        #expect(modes.modes == [.list])
+        modes.push(.details)
+        modes.push(.help(scroll: 0))
+        #expect(modes.base == .details && modes.current == .help(scroll: 0))
+        modes.replaceCurrent(.help(scroll: 3))
+        #expect(modes.current == .help(scroll: 3))
+        modes.push(.confirm(id: "1001"))
+        modes.popOverlays()
+        #expect(modes.modes == [.list, .details])
+    }
+
+    @Test func theHelpIsBuiltFromTheBindingsInForce() throws {
+        var state = TriageFixture.loaded(Size(width: 80, height: 24))
+        state.keymap = try Keymap.standard.overriding(["accept": ["A"], "moveDown": ["Down", "n"]])
+        TriageFixture.press(&state, .character("?"))
+        let screen = Renderer.render(state).text
+        #expect(screen.contains("A                  accept the request"))
+        #expect(screen.contains("↓ n") && !screen.contains("↓ j"))
     }
 }

@@ -1,11 +1,12 @@
-import EngageAPI
+import EngageContract
 import Foundation
 import Testing
 import TriageCore
 
-@Suite("Reducer")
+@Suite("Reducer", .timeLimit(.minutes(1)))
 struct ReducerTests {
     private let size = Size(width: 80, height: 24)
+    private var pending: [Appointment] { TriageFixture.pending }
 
     // MARK: Loading
 
@@ -19,19 +20,19 @@ struct ReducerTests {
     @Test func pagesArrivingOutOfOrderAreListedInServerOrderAndKeepTheSelection() {
         var state = AppState(options: TriageFixture.options(), size: size)
         _ = Reducer.reduce(&state, .start)
-        let pages = TriageFixture.pages(TriageFixture.pending, size: 10)
+        let pages = TriageFixture.pages(pending, size: 10)
         _ = Reducer.reduce(&state, .pageLoaded(generation: 1, pages[0]))
         TriageFixture.press(&state, .down, .down)
         let selectedID = state.selected?.id
         _ = Reducer.reduce(&state, .pageLoaded(generation: 1, pages[2]))
-        #expect(state.load == .loading(loaded: 20, total: TriageFixture.pending.count))
+        #expect(state.load == .loading(loaded: 20, total: pending.count))
         _ = Reducer.reduce(&state, .pageLoaded(generation: 1, pages[1]))
         for page in pages.dropFirst(3) { _ = Reducer.reduce(&state, .pageLoaded(generation: 1, page)) }
-        #expect(state.list.items.map(\.id) == TriageFixture.pending.map(\.id))
+        #expect(TriageFixture.ids(state) == pending.map(\.id))
         #expect(state.selected?.id == selectedID)
-        // A page that repeats rows (the list moved between requests) adds none twice.
+        // A page that repeats rows (overlapping pages, a repaired boundary) adds none twice.
         _ = Reducer.reduce(&state, .pageLoaded(generation: 1, pages[1]))
-        #expect(state.list.count == TriageFixture.pending.count)
+        #expect(state.view.count == pending.count && state.store.count == pending.count)
     }
 
     @Test func pagesOfAnOlderLoadAreIgnored() {
@@ -39,22 +40,76 @@ struct ReducerTests {
         #expect(TriageFixture.press(&state, .character("r")) == [.loadAppointments(generation: 2)])
         let stale = TriageFixture.pages([TriageFixture.tenant[1]])[0]
         _ = Reducer.reduce(&state, .pageLoaded(generation: 1, stale))
-        _ = Reducer.reduce(&state, .loadFinished(generation: 1))
+        _ = Reducer.reduce(&state, .loadFinished(generation: 1, isComplete: true))
         _ = Reducer.reduce(&state, .loadFailed(generation: 1, TriageFixture.statusInvalid))
-        #expect(state.list.count == TriageFixture.pending.count)
+        #expect(state.view.count == pending.count)
         #expect(state.load == .loading(loaded: 0, total: nil))
         #expect(state.banner == nil)
     }
 
-    @Test func reloadKeepsTheOldRowsUntilTheFirstNewPage() throws {
+    @Test func aReloadKeepsEveryRowUntilItEndsThenDropsWhatLeftAndKeepsTheSelection() throws {
         var state = TriageFixture.loaded(size)
-        try TriageFixture.select(&state, id: TriageFixture.pending[3].id)
+        let selected = pending[30]
+        try TriageFixture.select(&state, id: selected.id)
+        let row = state.selectionIndex.map { $0 - state.listTop }
         TriageFixture.press(&state, .character("r"))
-        #expect(state.list.count == TriageFixture.pending.count)
-        let fresh = Array(TriageFixture.pending.dropFirst(2))
-        _ = Reducer.reduce(&state, .pageLoaded(generation: 2, TriageFixture.pages(fresh, size: 100)[0]))
-        #expect(state.list.items.map(\.id) == fresh.map(\.id))
-        #expect(state.selected?.id == TriageFixture.pending[3].id, "the selection follows its request")
+        // Two requests were accepted elsewhere: the new first page no longer has them.
+        let fresh = Array(pending.dropFirst(2))
+        _ = Reducer.reduce(&state, .pageLoaded(generation: 2, TriageFixture.pages(fresh)[0]))
+        #expect(state.view.count == pending.count, "nothing is thrown away before the load ends")
+        #expect(state.selected?.id == selected.id)
+        for page in TriageFixture.pages(fresh).dropFirst() { _ = Reducer.reduce(&state, .pageLoaded(generation: 2, page)) }
+        _ = Reducer.reduce(&state, .loadFinished(generation: 2, isComplete: true))
+        #expect(TriageFixture.ids(state) == fresh.map(\.id))
+        #expect(state.selected?.id == selected.id, "the selection follows its request across the reload")
+        #expect(state.selectionIndex.map { $0 - state.listTop } == row, "and stays on its screen row")
+    }
+
+    @Test func aSelectedRequestThatLeavesHandsTheSelectionToItsNeighbour() throws {
+        var state = TriageFixture.loaded(size)
+        try TriageFixture.select(&state, id: pending[5].id)
+        TriageFixture.press(&state, .character("r"))
+        let fresh = pending.filter { ![pending[4].id, pending[5].id, pending[6].id].contains($0.id) }
+        TriageFixture.reload(&state, with: fresh)
+        #expect(state.selected?.id == pending[7].id)
+        // The last row leaves: the one before it is selected.
+        TriageFixture.press(&state, .character("G"))
+        TriageFixture.press(&state, .character("r"))
+        TriageFixture.reload(&state, with: Array(fresh.dropLast()))
+        #expect(state.selected?.id == fresh[fresh.count - 2].id)
+        // Everything leaves.
+        TriageFixture.press(&state, .character("r"))
+        TriageFixture.reload(&state, with: [])
+        #expect(state.selected == nil && state.view.isEmpty && state.load == .done)
+    }
+
+    @Test func aRowWithAnAcceptOnItsWayStaysAcrossAReload() {
+        var state = TriageFixture.loaded(size, options: TriageFixture.options(confirm: false))
+        TriageFixture.press(&state, .character("a"))
+        TriageFixture.press(&state, .character("r"))
+        TriageFixture.reload(&state, with: Array(pending.dropFirst()))
+        #expect(state.view.count == pending.count && state.selected?.id == pending[0].id)
+        #expect(state.acceptsInFlight == [pending[0].id])
+    }
+
+    @Test func aNewerCopyReplacesARowAndAnOlderOneDoesNot() {
+        var state = TriageFixture.loaded(size)
+        var accepted = TriageFixture.accepted(pending[2])
+        accepted.updatedAt = pending[2].updatedAt.addingTimeInterval(10)
+        TriageFixture.press(&state, .character("r"))
+        _ = Reducer.reduce(&state, .pageLoaded(generation: 2, AppointmentPage(
+            appointments: [accepted], meta: PageMeta(offset: 2, limit: 25, totalCount: pending.count), correlationId: "x")))
+        #expect(state.store.appointment(id: accepted.id)?.status == .accepted)
+        _ = Reducer.reduce(&state, .pageLoaded(generation: 2, TriageFixture.pages(pending)[0]))
+        #expect(state.store.appointment(id: accepted.id)?.status == .accepted, "the page read earlier is older")
+        #expect(TriageFixture.ids(state) == pending.map(\.id))
+    }
+
+    @Test func anIncompleteLoadSaysSomeRequestsMayBeMissing() {
+        var state = AppState(options: TriageFixture.options(), size: size)
+        _ = Reducer.reduce(&state, .start)
+        _ = Reducer.reduce(&state, .loadFinished(generation: 1, isComplete: false))
+        #expect(state.banner?.text.hasPrefix("Some requests may be missing") == true)
     }
 
     @Test func loadFinishedAndFailed() {
@@ -67,7 +122,7 @@ struct ReducerTests {
         #expect(state.banner?.detail == "HTTP 401 · correlation c-1")
         #expect(!state.wantsTicks)
         _ = Reducer.reduce(&state, .start)
-        _ = Reducer.reduce(&state, .loadFinished(generation: 2))
+        _ = Reducer.reduce(&state, .loadFinished(generation: 2, isComplete: true))
         #expect(state.load == .done)
     }
 
@@ -75,30 +130,30 @@ struct ReducerTests {
 
     @Test func movementKeysStayInBoundsAndScrollTheList() {
         var state = TriageFixture.loaded(size)
-        let last = TriageFixture.pending.count - 1
+        let last = pending.count - 1
         TriageFixture.press(&state, .up, .character("k"))
-        #expect(state.selection == 0)
+        #expect(state.selectionIndex == 0)
         TriageFixture.press(&state, .down, .character("j"))
-        #expect(state.selection == 2)
+        #expect(state.selectionIndex == 2)
         TriageFixture.press(&state, .character("G"))
-        #expect(state.selection == last)
+        #expect(state.selectionIndex == last)
         #expect(state.listTop == last - state.layout.listRows + 1)
         TriageFixture.press(&state, .character("g"))
-        #expect(state.selection == 0 && state.listTop == 0)
+        #expect(state.selectionIndex == 0 && state.listTop == 0)
         TriageFixture.press(&state, .pageDown)
-        #expect(state.selection == state.layout.listRows)
+        #expect(state.selectionIndex == state.layout.listRows)
         TriageFixture.press(&state, .pageUp, .pageUp)
-        #expect(state.selection == 0)
+        #expect(state.selectionIndex == 0)
         TriageFixture.press(&state, .end, .home)
-        #expect(state.selection == 0)
+        #expect(state.selectionIndex == 0)
     }
 
-    @Test func enterFocusesTheDetailWhereMovementScrollsAndEscGoesBack() {
+    @Test func enterOpensTheDetailsWhereMovementScrollsAndEscGoesBack() {
         var state = TriageFixture.loaded(Size(width: 80, height: 16))
         TriageFixture.press(&state, .enter)
-        #expect(state.focus == .detail && state.selection == 0)
+        #expect(state.modes.current == .details && state.focus == .detail && state.selectionIndex == 0)
         TriageFixture.press(&state, .down, .character("j"))
-        #expect(state.detailScroll == 2 && state.selection == 0)
+        #expect(state.detailScroll == 2 && state.selectionIndex == 0)
         TriageFixture.press(&state, .end)
         let bottom = state.detailScroll
         #expect(bottom > 2)
@@ -107,7 +162,9 @@ struct ReducerTests {
         TriageFixture.press(&state, .home)
         #expect(state.detailScroll == 0)
         TriageFixture.press(&state, .escape)
-        #expect(state.focus == .list)
+        #expect(state.modes.current == .list && state.focus == .list)
+        TriageFixture.press(&state, .escape)
+        #expect(state.modes.modes == [.list], "the list stays at the bottom")
     }
 
     @Test func sectionsByTabShiftTabAndNumbers() {
@@ -124,7 +181,7 @@ struct ReducerTests {
 
     @Test func languageCyclesThroughTheSelectedRequestsTranslations() throws {
         var state = TriageFixture.loaded(size)
-        let withThree = try #require(TriageFixture.pending.first { ($0.location?.translations.city.count ?? 0) >= 3 })
+        let withThree = try #require(pending.first { ($0.location?.translations.city.count ?? 0) >= 3 })
         try TriageFixture.select(&state, id: withThree.id)
         let languages = Set(withThree.location!.translations.city.map(\.language) + withThree.location!.translations.street1.map(\.language))
         var seen: [Language] = []
@@ -140,18 +197,18 @@ struct ReducerTests {
 
     @Test func acceptAsksThenSendsOnceAndShowsTheReturnedAppointment() throws {
         var state = TriageFixture.loaded(size)
-        let target = TriageFixture.pending[0]
+        let target = pending[0]
         #expect(TriageFixture.press(&state, .character("a")).isEmpty)
-        #expect(state.confirming == target.id)
+        #expect(state.modes.current == .confirm(id: target.id))
         #expect(TriageFixture.press(&state, .character("y")) == [.accept(id: target.id)])
-        #expect(state.confirming == nil && state.acceptsInFlight == [target.id] && state.wantsTicks)
+        #expect(state.modes.current == .list && state.acceptsInFlight == [target.id] && state.wantsTicks)
         #expect(TriageFixture.press(&state, .character("a")).isEmpty, "a second a while in flight does nothing")
-        #expect(state.confirming == nil)
+        #expect(state.modes.current == .list)
 
         let accepted = TriageFixture.accepted(target)
         _ = Reducer.reduce(&state, .acceptFinished(id: target.id, .accepted(EngageResponse(value: accepted, correlationId: "c-42"))))
         #expect(state.acceptsInFlight.isEmpty && !state.wantsTicks)
-        #expect(state.list[0] == accepted)
+        #expect(state.row(at: 0) == accepted)
         #expect(state.banner == Banner(.success, "Accepted \(target.id) · \(TimeDisplay(timeZone: TriageFixture.options().timeZone).dateTime(target.start!)) · status ACCEPTED", detail: "correlation c-42"))
     }
 
@@ -159,16 +216,16 @@ struct ReducerTests {
         var state = TriageFixture.loaded(size)
         TriageFixture.press(&state, .character("a"))
         #expect(TriageFixture.press(&state, .character("n")).isEmpty)
-        #expect(state.confirming == nil && state.acceptsInFlight.isEmpty)
+        #expect(state.modes.current == .list && state.acceptsInFlight.isEmpty)
         #expect(state.banner == Banner(.info, "Accept cancelled."))
         TriageFixture.press(&state, .character("a"))
         TriageFixture.press(&state, .down)
-        #expect(state.selection == 0, "the cancelling key does nothing else")
+        #expect(state.selectionIndex == 0, "the cancelling key does nothing else")
     }
 
     @Test func noConfirmSendsAtOnceAndReadOnlySendsNothing() {
         var quick = TriageFixture.loaded(size, options: TriageFixture.options(confirm: false))
-        #expect(TriageFixture.press(&quick, .character("a")) == [.accept(id: TriageFixture.pending[0].id)])
+        #expect(TriageFixture.press(&quick, .character("a")) == [.accept(id: pending[0].id)])
         var readOnly = TriageFixture.loaded(size, options: TriageFixture.options(readOnly: true))
         #expect(TriageFixture.press(&readOnly, .character("a"), .character("y")).isEmpty)
         #expect(readOnly.banner?.text.hasPrefix("Read-only") == true)
@@ -176,63 +233,73 @@ struct ReducerTests {
 
     @Test func refusedAcceptKeepsTheRowAndSaysWhy() {
         var state = TriageFixture.loaded(size)
-        let target = TriageFixture.pending[0]
+        let target = pending[0]
         TriageFixture.press(&state, .character("a"), .character("y"))
         let current = TriageFixture.accepted(target)
         _ = Reducer.reduce(&state, .acceptFinished(id: target.id, .rejected(TriageFixture.statusInvalid, current: current)))
-        #expect(state.list[0].status == .accepted && state.list.count == TriageFixture.pending.count)
-        #expect(state.banner == Banner(
+        #expect(state.row(at: 0).status == .accepted && state.view.count == pending.count)
+        let expected = Banner(
             .error, "Already handled: this request is no longer pending (status ACCEPTED).",
-            detail: "APPOINTMENT_STATUS_INVALID · correlation 8c1e2f3a-0000-4000-8000-000000000001"))
+            detail: "APPOINTMENT_STATUS_INVALID · correlation 8c1e2f3a-0000-4000-8000-000000000001")
+        #expect(state.banner == expected)
+        #expect(state.store.state(of: target.id).lastError == expected, "the row remembers why")
         TriageFixture.press(&state, .escape)
         #expect(state.banner == nil && state.focus == .list)
     }
 
-    @Test func unknownOutcomesReportWhatTheServerSaysNow() {
+    @Test func unknownAndUnsentOutcomesReportWhatTheServerSaysNow() {
         var state = TriageFixture.loaded(size)
-        let target = TriageFixture.pending[0]
+        let target = pending[0]
         let lost = EngageError(kind: .timeout, correlationId: "c-7", detail: "waited 30 seconds")
         _ = Reducer.reduce(&state, .acceptFinished(
             id: target.id, .unknown(lost, current: .success(EngageResponse(value: TriageFixture.accepted(target), correlationId: "c-8")))))
-        #expect(state.banner?.kind == .success && state.list[0].status == .accepted)
+        #expect(state.banner?.kind == .success && state.row(at: 0).status == .accepted)
         _ = Reducer.reduce(&state, .acceptFinished(id: target.id, .unknown(lost, current: .success(EngageResponse(value: target, correlationId: "c-9")))))
         #expect(state.banner?.kind == .error && state.banner?.text.contains("The server now says INCOMING_REQUEST") == true)
         _ = Reducer.reduce(&state, .acceptFinished(id: target.id, .unknown(lost, current: .failure(lost))))
         #expect(state.banner?.text.hasPrefix("The outcome of the accept is unknown") == true)
         #expect(state.banner?.detail == "correlation c-7")
+        _ = Reducer.reduce(&state, .acceptFinished(id: target.id, .notSent(EngageError(kind: .transport, detail: "no token"))))
+        #expect(state.banner?.text.hasPrefix("Not sent: ") == true)
     }
 
     // MARK: Everything else
 
-    @Test func quitWaitsForAnAcceptOnItsWayOnce() {
+    @Test func quitEndsTheSessionAndTheShutdownTakesNoMoreKeys() {
         var state = TriageFixture.loaded(size)
-        #expect(TriageFixture.press(&state, .character("q")) == [.quit])
         TriageFixture.press(&state, .character("a"), .character("y"))
-        #expect(TriageFixture.press(&state, .character("q")).isEmpty)
-        #expect(state.quitsWhenIdle && state.banner?.kind == .info)
-        let target = TriageFixture.pending[0]
-        #expect(Reducer.reduce(&state, .acceptFinished(id: target.id, .rejected(TriageFixture.statusInvalid, current: nil))) == [.quit])
-        var impatient = TriageFixture.loaded(size)
-        TriageFixture.press(&impatient, .character("a"), .character("y"), .character("q"))
-        #expect(TriageFixture.press(&impatient, .character("q")) == [.quit])
+        #expect(TriageFixture.press(&state, .character("q")) == [.quit])
+        _ = Reducer.reduce(&state, .shutdownStarted)
+        #expect(state.isShuttingDown)
+        #expect(TriageFixture.press(&state, .character("j"), .character("a"), .character("r")).isEmpty)
+        #expect(state.selectionIndex == 0)
+        let screen = Renderer.render(state).text
+        #expect(screen.contains("Quitting: waiting for the accept of \(pending[0].id) on its way."))
     }
 
-    @Test func helpRedrawTickAndResize() {
-        var state = TriageFixture.loaded(size)
+    @Test func helpScrollsOverTheListAndRedrawTickAndResize() {
+        var state = TriageFixture.loaded(Size(width: 60, height: 15))
         TriageFixture.press(&state, .character("?"))
-        #expect(state.showsHelp)
+        #expect(state.modes.current == .help(scroll: 0))
+        TriageFixture.press(&state, .down, .down)
+        #expect(state.modes.current == .help(scroll: 2) && state.selectionIndex == 0, "keys do not reach the list under the help")
+        TriageFixture.press(&state, .end)
+        guard case .help(let bottom) = state.modes.current else { Issue.record("help closed"); return }
+        #expect(Renderer.render(state).text.contains("Esc or ? closes this help."), "the last line shows at the bottom")
         TriageFixture.press(&state, .down)
-        #expect(state.showsHelp && state.selection == 0, "keys do not reach the list under the help")
+        #expect(state.modes.current == .help(scroll: bottom))
         TriageFixture.press(&state, .escape)
-        #expect(!state.showsHelp)
+        #expect(state.modes.current == .list)
         #expect(TriageFixture.press(&state, .control("l")) == [.redraw])
         _ = Reducer.reduce(&state, .tick)
         #expect(state.spinnerFrame == 1)
 
+        _ = Reducer.reduce(&state, .resized(size))
         TriageFixture.press(&state, .character("G"))
         _ = Reducer.reduce(&state, .resized(Size(width: 120, height: 40)))
         #expect(state.layout.isSideBySide)
-        #expect(state.selection >= state.listTop && state.selection < state.listTop + state.layout.listRows)
+        let index = state.selectionIndex ?? -1
+        #expect(index >= state.listTop && index < state.listTop + state.layout.listRows)
         _ = Reducer.reduce(&state, .resized(Size(width: 50, height: 10)))
         #expect(state.layout.isTooSmall)
         #expect(TriageFixture.press(&state, .down, .character("a")).isEmpty)

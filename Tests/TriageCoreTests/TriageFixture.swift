@@ -32,8 +32,7 @@ enum TriageFixture {
     static func loaded(_ size: Size, options: AppOptions = options()) -> AppState {
         var state = AppState(options: options, size: size)
         _ = Reducer.reduce(&state, .start)
-        for page in pages(pending) { _ = Reducer.reduce(&state, .pageLoaded(generation: state.generation, page)) }
-        _ = Reducer.reduce(&state, .loadFinished(generation: state.generation))
+        reload(&state, with: pending)
         return state
     }
 
@@ -45,9 +44,22 @@ enum TriageFixture {
 
     /// Selects the row of the appointment with `id`.
     static func select(_ state: inout AppState, id: String) throws {
-        let index = try #require(state.list.index(of: id))
+        let index = try #require(ids(state).firstIndex(of: id))
         press(&state, .home)
         for _ in 0..<index { press(&state, .down) }
+    }
+
+    /// The ids of the list as shown, in order.
+    static func ids(_ state: AppState) -> [String] {
+        (0..<state.view.count).map { state.row(at: $0).id }
+    }
+
+    /// Merges the pages of `appointments` into `state` for the current load and finishes it.
+    static func reload(_ state: inout AppState, with appointments: [Appointment], pageSize: Int = 25) {
+        for page in pages(appointments, size: pageSize) {
+            _ = Reducer.reduce(&state, .pageLoaded(generation: state.generation, page))
+        }
+        _ = Reducer.reduce(&state, .loadFinished(generation: state.generation, isComplete: true))
     }
 
     static func accepted(_ appointment: Appointment) -> Appointment {

@@ -1,42 +1,32 @@
 import Foundation
+import Synchronization
 
 /// The appointment endpoints: list (every page), show, accept.
 extension EngageClient {
     /// `GET /appointments` for one page.
     public func appointmentPage(
-        matching query: AppointmentQuery, offset: Int = 0, limit: Int? = nil
+        matching query: AppointmentQuery, offset: Int, limit: Int
     ) async throws(EngageError) -> AppointmentPage {
         let response = try await send(
-            .get, "/appointments", parameters: query.parameters(offset: offset, limit: limit ?? configuration.pageSize),
+            .get, "/appointments", parameters: query.parameters(offset: offset, limit: limit),
             decoding: ListEnvelope<Appointment>.self, idempotent: true)
         return AppointmentPage(
             appointments: response.value.data, meta: response.value.meta, correlationId: response.correlationId)
     }
 
-    /// Every page of `GET /appointments`, handed over as each arrives (not necessarily in order;
-    /// `meta.offset` says where a page belongs), at most `maxPagesInFlight` requests at once.
-    /// The stream ends after the last page, or throws the first `EngageError`.
+    /// Every page of `GET /appointments` (see `AppointmentListing`: overlapping pages, repaired
+    /// when the list moved meanwhile), handed over as each arrives, at most `maxPagesInFlight`
+    /// requests at once. The stream ends after the last page, or throws the first `EngageError`.
     public func appointmentPages(matching query: AppointmentQuery) -> AsyncThrowingStream<AppointmentPage, any Error> {
         let (stream, continuation) = AsyncThrowingStream<AppointmentPage, any Error>.makeStream()
+        let listing = AppointmentListing(pageSize: configuration.pageSize, maxPagesInFlight: configuration.maxPagesInFlight)
         let task = Task {
-            do {
-                let first = try await appointmentPage(matching: query, offset: 0)
-                continuation.yield(first)
-                let limit = max(1, first.meta.limit)
-                var pending = Array(stride(from: first.meta.offset + limit, to: first.meta.totalCount, by: limit))
-                    .makeIterator()
-                try await withThrowingTaskGroup(of: AppointmentPage.self) { group in
-                    for _ in 0..<configuration.maxPagesInFlight {
-                        guard let offset = pending.next() else { break }
-                        group.addTask { try await self.appointmentPage(matching: query, offset: offset, limit: limit) }
-                    }
-                    while let page = try await group.next() {
-                        continuation.yield(page)
-                        if let offset = pending.next() {
-                            group.addTask { try await self.appointmentPage(matching: query, offset: offset, limit: limit) }
-                        }
-                    }
-                }
+            do throws(EngageError) {
+                _ = try await listing.run(
+                    fetch: { offset, limit throws(EngageError) in
+                        try await self.appointmentPage(matching: query, offset: offset, limit: limit)
+                    },
+                    onPage: { continuation.yield($0) })
                 continuation.finish()
             } catch {
                 continuation.finish(throwing: error)
@@ -46,21 +36,25 @@ extension EngageClient {
         return stream
     }
 
-    /// Every appointment matching `query`, in the server's order, fetched page by page.
-    /// An appointment that moved between pages while loading is listed once.
+    /// Every appointment matching `query`, in the server's order, each once (the copy read last
+    /// where the list moved while loading). Fails with `.limitExceeded` when the list changed
+    /// too fast to be read completely.
     public func allAppointments(matching query: AppointmentQuery) async throws(EngageError) -> [Appointment] {
-        var pages: [AppointmentPage] = []
-        do {
-            for try await page in appointmentPages(matching: query) { pages.append(page) }
-        } catch let error as EngageError {
-            throw error
-        } catch {
-            throw EngageError(kind: .cancelled, detail: "\(error)")
+        let listing = AppointmentListing(pageSize: configuration.pageSize, maxPagesInFlight: configuration.maxPagesInFlight)
+        let collected = Mutex<[String: Appointment]>([:])
+        let result = try await listing.run(
+            fetch: { offset, limit throws(EngageError) in
+                try await self.appointmentPage(matching: query, offset: offset, limit: limit)
+            },
+            onPage: { page in
+                collected.withLock { rows in
+                    for appointment in page.appointments { rows[appointment.id] = appointment }
+                }
+            })
+        guard result.isComplete else {
+            throw EngageError(kind: .limitExceeded, detail: "the list kept changing while it was read; try again")
         }
-        var seen = Set<String>()
-        return pages.sorted { $0.meta.offset < $1.meta.offset }
-            .flatMap(\.appointments)
-            .filter { seen.insert($0.id).inserted }
+        return collected.withLock { rows in result.ids.compactMap { rows[$0] } }
     }
 
     /// `GET /appointments/{id}`.
@@ -70,36 +64,14 @@ extension EngageClient {
         return EngageResponse(value: response.value.data, correlationId: response.correlationId)
     }
 
-    /// `POST /appointments/{id}/_actions/accept`, sent exactly once.
-    public func accept(id: String) async throws(EngageError) -> EngageResponse<Appointment> {
+    /// `POST /appointments/{id}/_actions/accept`, sent once (again only after a 401 that a fresh
+    /// token answers: the server did nothing then). `willSend` sees each attempt's correlation id first.
+    public func accept(
+        id: String, willSend: @escaping @Sendable (String) throws -> Void
+    ) async throws(EngageError) -> EngageResponse<Appointment> {
         let response = try await send(
             .post, "/appointments/\(Self.encode(id))/_actions/accept", decoding: DataEnvelope<Appointment>.self,
-            idempotent: false)
+            idempotent: false, willSend: willSend)
         return EngageResponse(value: response.value.data, correlationId: response.correlationId)
-    }
-
-    /// Accepts once and, where the answer leaves doubt, re-reads the appointment to say what is true now.
-    ///
-    /// - A 4xx answer is a definite refusal; for APPOINTMENT_STATUS_INVALID the appointment is
-    ///   re-read so the message can name its current status.
-    /// - A timeout, a dropped connection, an unreadable or a 5xx answer may hide an accept that
-    ///   happened: the outcome is `.unknown` with what a re-read shows.
-    public func acceptReconciling(id: String) async -> AcceptOutcome {
-        do {
-            return .accepted(try await accept(id: id))
-        } catch {
-            if error.kind == .cancelled {
-                return .unknown(error, current: .failure(error))
-            }
-            if let status = error.httpStatus, status < 500, error.kind != .undecodable {
-                let current = error.isStatusInvalid ? try? await appointment(id: id).value : nil
-                return .rejected(error, current: current)
-            }
-            do {
-                return .unknown(error, current: .success(try await appointment(id: id)))
-            } catch let rereadError {
-                return .unknown(error, current: .failure(rereadError))
-            }
-        }
     }
 }

@@ -7,7 +7,7 @@ import Logging
 /// with any error) and `Accept-Language`. Reads are retried per `RetryPolicy`; writes never are,
 /// and go out on a connection of their own so that the transport cannot re-send them either.
 /// All failures are thrown as `EngageError`.
-public final class EngageClient: Sendable {
+public final class EngageClient: AppointmentService {
     public let configuration: EngageClientConfiguration
     private let transport: HTTPTransport
 
@@ -28,17 +28,26 @@ public final class EngageClient: Sendable {
 
     typealias Method = HTTPRequest.Method
 
+    public var pageSize: Int { configuration.pageSize }
+
     /// Sends one logical request, repeating it per the retry policy only when `idempotent`.
     func send<Value: Decodable & Sendable>(
         _ method: Method, _ path: String, parameters: [(name: String, value: String)] = [],
-        decoding: Value.Type, idempotent: Bool
+        decoding: Value.Type, idempotent: Bool, willSend: @Sendable (String) throws -> Void = { _ in }
     ) async throws(EngageError) -> EngageResponse<Value> {
         var attempt = 1
         var refreshedToken = false
         while true {
             let token = try await configuration.tokenProvider.token()
+            let correlationId = UUID().uuidString.lowercased()
             do {
-                return try await sendOnce(method, path, parameters: parameters, token: token, decoding: decoding)
+                try willSend(correlationId)
+            } catch {
+                throw EngageError(kind: .invalidConfiguration, correlationId: correlationId, detail: "\(error)")
+            }
+            do {
+                return try await sendOnce(
+                    method, path, parameters: parameters, token: token, correlationId: correlationId, decoding: decoding)
             } catch {
                 // A 401 means the server did not act on the request: with a token source that can
                 // fetch a fresh token, refresh once and send the same request once more.
@@ -61,9 +70,8 @@ public final class EngageClient: Sendable {
 
     private func sendOnce<Value: Decodable & Sendable>(
         _ method: Method, _ path: String, parameters: [(name: String, value: String)], token: BearerToken,
-        decoding: Value.Type
+        correlationId: String, decoding: Value.Type
     ) async throws(EngageError) -> EngageResponse<Value> {
-        let correlationId = UUID().uuidString.lowercased()
         let request = makeRequest(method, path, parameters: parameters, correlationId: correlationId, token: token)
         let started = ContinuousClock.now
         let logger = configuration.logger

@@ -26,6 +26,15 @@ extension SandboxFaults {
         return (endpoint, rate, faults)
     }
 
+    /// Parses `ENDPOINT=MILLISECONDS`, e.g. `accept=3000`.
+    public static func parseLatency(_ spec: String) throws(SpecificationError) -> (SandboxEndpoint, Duration) {
+        let (endpoint, rest) = try splitEndpoint(spec)
+        guard let milliseconds = Int(rest), (0...600_000).contains(milliseconds) else {
+            throw SpecificationError(message: "'\(spec)' should read ENDPOINT=MILLISECONDS with 0 to 600000 milliseconds.")
+        }
+        return (endpoint, .milliseconds(milliseconds))
+    }
+
     private static func splitEndpoint(_ spec: String) throws(SpecificationError) -> (SandboxEndpoint, String) {
         let parts = spec.split(separator: "=", maxSplits: 1)
         guard parts.count == 2, let endpoint = SandboxEndpoint(rawValue: parts[0].lowercased()) else {

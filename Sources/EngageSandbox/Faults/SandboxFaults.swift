@@ -6,6 +6,7 @@ import Synchronization
 public final class SandboxFaults: Sendable {
     private struct State {
         var latency: Duration = .zero
+        var endpointLatency: [SandboxEndpoint: Duration] = [:]
         var scripts: [SandboxEndpoint: [Fault?]] = [:]
         var rates: [SandboxEndpoint: (rate: Double, faults: [Fault])] = [:]
         var random: SeededGenerator
@@ -20,6 +21,11 @@ public final class SandboxFaults: Sendable {
     /// Delays every answer (faults included) by `latency`.
     public func setLatency(_ latency: Duration) {
         state.withLock { $0.latency = latency }
+    }
+
+    /// Delays the answers of `endpoint` by `latency` instead (a slow accept, say).
+    public func setLatency(_ latency: Duration, for endpoint: SandboxEndpoint) {
+        state.withLock { $0.endpointLatency[endpoint] = latency }
     }
 
     /// The next requests to `endpoint` get these faults in order; `nil` lets one request through.
@@ -40,6 +46,7 @@ public final class SandboxFaults: Sendable {
     public func clear() {
         state.withLock { state in
             state.latency = .zero
+            state.endpointLatency = [:]
             state.scripts = [:]
             state.rates = [:]
         }
@@ -49,15 +56,16 @@ public final class SandboxFaults: Sendable {
     func next(for endpoint: SandboxEndpoint?) -> (fault: Fault?, latency: Duration) {
         state.withLock { state in
             guard let endpoint else { return (nil, state.latency) }
+            let latency = state.endpointLatency[endpoint] ?? state.latency
             if var script = state.scripts[endpoint], !script.isEmpty {
                 let fault = script.removeFirst()
                 state.scripts[endpoint] = script
-                return (fault, state.latency)
+                return (fault, latency)
             }
-            guard let (rate, faults) = state.rates[endpoint] else { return (nil, state.latency) }
+            guard let (rate, faults) = state.rates[endpoint] else { return (nil, latency) }
             let draw = Double.random(in: 0..<1, using: &state.random)
             let fault = draw < rate ? faults.randomElement(using: &state.random) : nil
-            return (fault, state.latency)
+            return (fault, latency)
         }
     }
 }

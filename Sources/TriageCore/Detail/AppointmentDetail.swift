@@ -1,4 +1,4 @@
-import EngageAPI
+import EngageContract
 import Foundation
 
 /// Every field of an appointment, in the sections staff read it by: Overview, Participants,

@@ -1,12 +1,11 @@
-import EngageAPI
+import EngageContract
 
 /// The rows around the panes: banners and the confirmation, the key hints, the help overlay.
 extension Renderer {
     /// The confirmation prompt, or the banner (on one line when it fits, else two).
     static func drawMessage(_ screen: inout Screen, _ state: AppState, _ layout: Layout) {
         let row = layout.messageRow
-        if let id = state.confirming, let index = state.list.index(of: id) {
-            let appointment = state.list[index]
+        if case .confirm(let id) = state.modes.current, let appointment = state.store.appointment(id: id) {
             let time = TimeDisplay(timeZone: state.options.timeZone)
             let when = appointment.start.map(time.dateTime) ?? "no time yet"
             let customer = appointment.customer.map { " · customer \($0.participant.id)" } ?? ""
@@ -15,7 +14,7 @@ extension Renderer {
             screen.write(" \(question) y/N", row: row, column: 0, style: .prompt)
             return
         }
-        guard let banner = state.banner else { return }
+        guard let banner = shutdownBanner(state) ?? state.banner else { return }
         let style: Style = switch banner.kind {
         case .success: .bannerSuccess
         case .error: .bannerError
@@ -33,18 +32,32 @@ extension Renderer {
         }
     }
 
+    /// While the session ends: what it waits for, and how to stop waiting.
+    static func shutdownBanner(_ state: AppState) -> Banner? {
+        guard state.isShuttingDown else { return nil }
+        let count = state.acceptsInFlight.count
+        guard count > 0 else { return Banner(.info, "Quitting…") }
+        let what = count == 1 ? "the accept of \(state.acceptsInFlight[0])" : "\(count) accepts"
+        return Banner(.info, "Quitting: waiting for \(what) on its way. q or Ctrl-C again quits now (outcome unknown).")
+    }
+
     /// The key hints of the current context and the position, e.g. `12/41`.
     static func drawStatus(_ screen: inout Screen, _ state: AppState, _ layout: Layout) {
         let row = layout.statusRow
         screen.fill(row: row, style: .statusBar)
         let keymap = state.keymap
         func hint(_ command: Command, _ words: String) -> String {
-            guard let key = keymap.bindings[command]?.first else { return "" }
+            guard let key = keymap.firstKey(for: command) else { return "" }
             return "\(key) \(words)"
         }
         var hints: [String]
-        if state.confirming != nil {
-            hints = ["y accept", "any other key cancels"]
+        let confirming = state.modes.current.kind == .confirm
+        if state.isShuttingDown {
+            hints = []
+        } else if confirming {
+            hints = [hint(.confirmAccept, "accept"), "any other key cancels"]
+        } else if state.modes.current.kind == .help {
+            hints = [hint(.moveDown, "scroll"), hint(.closeHelp, "close")]
         } else if state.focus == .detail {
             hints = [hint(.moveDown, "scroll"), hint(.nextSection, "section"), hint(.cycleLanguage, "language"),
                      hint(.back, "back"), hint(.accept, "accept"), hint(.help, "help"), hint(.quit, "quit")]
@@ -53,8 +66,10 @@ extension Renderer {
                      hint(.help, "help"), hint(.quit, "quit")]
         }
         if state.options.readOnly { hints.removeAll { $0.hasSuffix(" accept") } }
-        if state.banner != nil, state.confirming == nil { hints.insert(hint(.back, "dismiss"), at: 0) }
-        let position = state.list.isEmpty ? "0/0" : "\(state.selection + 1)/\(state.list.count)"
+        if state.banner != nil, !confirming, !state.isShuttingDown, state.modes.current.kind != .help {
+            hints.insert(hint(.back, "dismiss"), at: 0)
+        }
+        let position = state.view.isEmpty ? "0/0" : "\((state.selectionIndex ?? 0) + 1)/\(state.view.count)"
         let right = (state.options.readOnly ? "read-only · " : "") + position + " "
         let used = screen.write(" " + hints.filter { !$0.isEmpty }.joined(separator: "  "), row: row, column: 0,
                                 style: .statusBar, limit: screen.width - DisplayWidth.of(right) - 1)
@@ -63,33 +78,29 @@ extension Renderer {
         }
     }
 
-    /// A box in the middle listing the keys that work right now.
-    static func drawHelp(_ screen: inout Screen, _ state: AppState) {
-        let commands: [Command] = state.focus == .detail
-            ? [.moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom, .nextSection, .previousSection, .overview,
-               .participants, .location, .answers, .cycleLanguage, .back, .accept, .reload, .redraw, .help, .quit]
-            : [.moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom, .open, .nextSection, .overview, .participants,
-               .location, .answers, .back, .accept, .reload, .redraw, .help, .quit]
-        let shown = commands.filter { !(state.options.readOnly && $0 == .accept) }
-        let keys = shown.map { state.keymap.keys(for: $0) }
-        let keyWidth = min(22, keys.map { DisplayWidth.of($0) }.max() ?? 0)
-        var lines = zip(shown, keys).map { command, key in
-            "  " + DisplayWidth.fit(key, to: keyWidth) + "  " + command.summary
-        }
-        lines += ["", "  Esc or ? closes this help."]
+    /// A box in the middle listing the keys that work right now, scrolled when it does not fit.
+    static func drawHelp(_ screen: inout Screen, _ state: AppState, scroll: Int) {
+        let lines = HelpContent.lines(state)
         let width = min(screen.width - 4, max(44, (lines.map { DisplayWidth.of($0) }.max() ?? 0) + 4))
         let height = min(screen.height - 2, lines.count + 2)
         let top = max(1, (screen.height - height) / 2)
         let left = max(2, (screen.width - width) / 2)
+        let visible = height - 2
+        let first = min(scroll, max(0, lines.count - visible))
         for row in top..<(top + height) { screen.fill(row: row, column: left, count: width, style: .normal) }
         let title = " Keys (\(state.focus == .detail ? "details" : "list")) "
         screen.write("┌" + String(repeating: "─", count: width - 2) + "┐", row: top, column: left, style: .border)
         screen.write(title, row: top, column: left + 2, style: .title)
-        for (offset, line) in lines.prefix(height - 2).enumerated() {
+        for (offset, line) in lines.dropFirst(first).prefix(visible).enumerated() {
             screen.write("│", row: top + 1 + offset, column: left, style: .border)
             screen.write(line, row: top + 1 + offset, column: left + 1, limit: width - 2)
             screen.write("│", row: top + 1 + offset, column: left + width - 1, style: .border)
         }
         screen.write("└" + String(repeating: "─", count: width - 2) + "┘", row: top + height - 1, column: left, style: .border)
+        if first + visible < lines.count {
+            screen.write(" ↓ more ", row: top + height - 1, column: left + width - 10, style: .muted)
+        } else if first > 0 {
+            screen.write(" ↑ more ", row: top + height - 1, column: left + width - 10, style: .muted)
+        }
     }
 }

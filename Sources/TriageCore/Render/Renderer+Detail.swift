@@ -1,4 +1,4 @@
-import EngageAPI
+import EngageContract
 
 /// The detail pane: section tabs, a summary line, and the section's fields, scrolled.
 extension Renderer {

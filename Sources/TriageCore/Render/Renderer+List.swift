@@ -1,4 +1,4 @@
-import EngageAPI
+import EngageContract
 
 /// The list pane: a header and one row per visible appointment.
 extension Renderer {
@@ -11,7 +11,7 @@ extension Renderer {
         screen.write(header, row: frame.row, column: frame.column, style: .header, limit: frame.width)
 
         let rows = max(0, frame.height - 1)
-        if state.list.isEmpty {
+        if state.view.isEmpty {
             let message: String = switch state.load {
             case .loading: "Loading the pending requests…"
             case .failed: "No requests loaded. Press r to try again."
@@ -20,12 +20,14 @@ extension Renderer {
             screen.write(message, row: frame.row + 2, column: frame.column + 2, style: .muted, limit: frame.width - 2)
             return
         }
-        let end = min(state.list.count, state.listTop + rows)
-        guard state.listTop < end else { return }
-        for index in state.listTop..<end {
-            let appointment = state.list[index]
-            let row = frame.row + 1 + index - state.listTop
-            let isSelected = index == state.selection
+        let top = state.listTop
+        let selection = state.selectionIndex
+        let end = min(state.view.count, top + rows)
+        guard top < end else { return }
+        for index in top..<end {
+            let appointment = state.row(at: index)
+            let row = frame.row + 1 + index - top
+            let isSelected = index == selection
             let base: Style = isSelected ? .selected : .normal
             if isSelected { screen.fill(row: row, column: frame.column, count: frame.width, style: .selected) }
             var column = frame.column
@@ -52,7 +54,7 @@ struct ListColumn {
     /// subject, office and created-by as room allows (the last one taking what is left).
     static func fitting(width: Int, time: TimeDisplay) -> [ListColumn] {
         let marker = ListColumn(title: "", width: 1) { appointment, state in
-            state.acceptsInFlight.contains(appointment.id) ? Glyphs.spinner(state.spinnerFrame) : ""
+            state.store.state(of: appointment.id).acceptInFlight ? Glyphs.spinner(state.spinnerFrame) : ""
         }
         let id = ListColumn(title: "ID", width: 6) { appointment, _ in UntrustedText.sanitize(appointment.id) }
         let start = ListColumn(title: "START", width: 16) { appointment, _ in

@@ -1,4 +1,4 @@
-import EngageAPI
+import EngageContract
 
 /// Draws the state into a `Screen`: pure, so every screen is testable as text.
 /// Only the visible rows are drawn, so a frame costs the same with 60 or 100,000 appointments.
@@ -19,7 +19,7 @@ public enum Renderer {
             }
             drawMessage(&screen, state, layout)
             drawStatus(&screen, state, layout)
-            if state.showsHelp { drawHelp(&screen, state) }
+            if case .help(let scroll) = state.modes.current { drawHelp(&screen, state, scroll: scroll) }
         }
         return state.options.asciiOnly ? Glyphs.asciiOnly(screen) : screen
     }
@@ -45,8 +45,8 @@ public enum Renderer {
         let progress: String = switch state.load {
         case .loading(let loaded, let total?): "loading \(loaded) of \(total) \(Glyphs.spinner(state.spinnerFrame)) "
         case .loading: "loading \(Glyphs.spinner(state.spinnerFrame)) "
-        case .done: "\(state.list.count) loaded "
-        case .failed: "\(state.list.count) loaded · load failed (r retries) "
+        case .done: "\(state.view.count) loaded "
+        case .failed: "\(state.view.count) loaded · load failed (r retries) "
         }
         let used = screen.write(left, row: 0, column: 0, style: .title)
         let progressWidth = DisplayWidth.of(progress)

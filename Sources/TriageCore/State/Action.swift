@@ -1,4 +1,4 @@
-import EngageAPI
+import EngageContract
 
 /// Everything that can happen to the app: a key, a resize, a timer tick, or an effect's result.
 public enum Action: Sendable {
@@ -9,7 +9,11 @@ public enum Action: Sendable {
     /// While something is in flight, the runtime ticks ten times a second to animate spinners.
     case tick
     case pageLoaded(generation: Int, AppointmentPage)
-    case loadFinished(generation: Int)
+    /// The load of `generation` read every page; `isComplete` is false when the list changed
+    /// faster than it could be re-read (a request may be missing).
+    case loadFinished(generation: Int, isComplete: Bool)
     case loadFailed(generation: Int, EngageError)
     case acceptFinished(id: String, AcceptOutcome)
+    /// The session ends (quit, a signal) and waits for the accepts still on their way.
+    case shutdownStarted
 }

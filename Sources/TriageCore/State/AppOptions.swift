@@ -1,4 +1,4 @@
-import EngageAPI
+import EngageContract
 import Foundation
 
 /// What the user chose at start-up: fixed for the life of the screen.

@@ -1,4 +1,4 @@
-import EngageAPI
+import EngageContract
 
 /// Everything the screen shows, as a value: `reduce` changes it, `render` draws it.
 public struct AppState: Sendable {
@@ -12,30 +12,29 @@ public struct AppState: Sendable {
     public var options: AppOptions
     public var keymap: Keymap
     public var size: Size
-    public var list = AppointmentList()
+    /// Every request loaded, by id, with its per-row state.
+    public var store = RequestStore()
+    /// The list: which requests are shown in which order.
+    public var view = ListView()
+    /// The selected request: an id, so it stays selected whatever moves around it.
+    public var selectedID: String?
+    /// The screen row of the selection within the list pane, kept as rows arrive above it.
+    /// Where the list is drawn it is clamped to what the list can show.
+    public var cursorRow = 0
+    public var modes = ModeStack()
     public var load = LoadStatus.loading(loaded: 0, total: nil)
     /// Tags the current load; pages of an older one are ignored.
     public var generation = 0
-    /// The next page of the current load replaces the list (a reload keeps the old rows until then).
-    var replacesListOnNextPage = false
-    /// Index of the selected row in `list`.
-    public var selection = 0
-    /// Index of the first visible row.
-    public var listTop = 0
-    public var focus = Focus.list
+    /// The ids the current load has seen: at its end, the rows it did not see have left the list.
+    var seenByLoad: Set<String> = []
     public var tab = DetailTab.overview
     /// First visible line of the detail content.
     public var detailScroll = 0
     /// Location translations in this language are listed first (`L` cycles it).
     public var language: Language
-    /// Appointments with an accept on its way; their rows show a spinner.
-    public var acceptsInFlight: Set<String> = []
-    /// The appointment whose accept waits for "y".
-    public var confirming: String?
     public var banner: Banner?
-    public var showsHelp = false
-    /// The user asked to quit while an accept was on its way: quit when it is back.
-    public var quitsWhenIdle = false
+    /// The session is ending and waits for the accepts on their way.
+    public var isShuttingDown = false
     public var spinnerFrame = 0
 
     public init(options: AppOptions, size: Size, keymap: Keymap = .standard) {
@@ -45,13 +44,35 @@ public struct AppState: Sendable {
         language = options.preferredLanguage
     }
 
+    /// Which pane the movement keys act on (from the mode under any overlay).
+    public var focus: Focus { modes.base == .details ? .detail : .list }
+
     public var layout: Layout { Layout(size: size, focus: focus) }
 
-    public var selected: Appointment? { list.isEmpty ? nil : list[min(selection, list.count - 1)] }
+    public var selected: Appointment? { selectedID.flatMap(store.appointment(id:)) }
+
+    /// The selected request's position in the view (binary search), nil when nothing is selected.
+    public var selectionIndex: Int? {
+        guard let id = selectedID, let slot = store.slot(of: id) else { return nil }
+        return view.index(ofSlot: slot, in: store)
+    }
+
+    /// The request shown at `index` of the view.
+    public func row(at index: Int) -> Appointment { store[view.slots[index]] }
+
+    /// The first row of the view the list pane shows.
+    public var listTop: Int {
+        let rows = layout.listRows
+        let index = selectionIndex ?? 0
+        return min(max(0, index - min(cursorRow, rows - 1)), max(0, view.count - rows))
+    }
+
+    /// The ids with an accept on its way.
+    public var acceptsInFlight: [String] { store.acceptsInFlight }
 
     /// Whether something is moving on screen (a spinner), so the runtime should tick.
     public var wantsTicks: Bool {
-        if !acceptsInFlight.isEmpty { return true }
+        if !store.acceptsInFlight.isEmpty { return true }
         if case .loading = load { return true }
         return false
     }

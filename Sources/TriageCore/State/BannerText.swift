@@ -1,4 +1,4 @@
-import EngageAPI
+import EngageContract
 
 /// The words of the banners: the plain reason first, then what support needs.
 enum BannerText {

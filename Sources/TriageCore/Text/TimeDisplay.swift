@@ -1,4 +1,4 @@
-import EngageAPI
+import EngageContract
 import Foundation
 
 /// Date-times as staff read them: in their own time zone, to the minute.

@@ -1,47 +1,77 @@
 import EngageAPI
 import Foundation
+import Logging
+import TriageRuntime
 
-/// The append-only audit trail of accepts, `audit.jsonl` in the state directory: one JSON line per
-/// accept attempt (time, enterprise, appointment, outcome, server code, correlation id, local user),
-/// written and flushed to disk before the result is shown, so nothing is lost if the session drops.
-struct AuditLog {
+/// The append-only audit trail of accepts, `audit.jsonl` in the state directory: one JSON line
+/// when an attempt is about to leave (`"outcome": "sent"`) and one with what became of it
+/// (`accepted`, `rejected`, `unknown`, `not-sent`), with the same correlation id. Each line is on
+/// disk (fsync) before the request leaves or the result is shown, so nothing is lost if the
+/// session drops.
+struct AuditLog: AcceptJournal {
     /// One line of the trail.
     struct Record: Codable, Equatable {
         var time: String
         var enterprise: String
         var appointmentId: String
-        /// `accepted`, `rejected` or `unknown`.
+        /// `sent`, `accepted`, `rejected`, `unknown` or `not-sent`.
         var outcome: String
-        /// The server's code of a refusal, e.g. `APPOINTMENT_STATUS_INVALID`.
+        /// The server's code of a refusal, e.g. `APPOINTMENT_STATUS_INVALID`, or why the outcome is unknown.
         var code: String?
         /// The status the server reported last (after the accept or a re-read).
         var status: String?
+        /// The correlation id of the accept's (last) attempt.
         var correlationId: String?
+        /// The correlation id of the re-read that settled an unclear answer.
+        var rereadCorrelationId: String?
         var user: String
     }
 
     var enterprise: String
     var environment: [String: String] = ProcessInfo.processInfo.environment
 
-    /// The record for `outcome` of accepting `id`.
-    func record(_ outcome: AcceptOutcome, id: String, at time: Date = Date()) -> Record {
+    func record(_ entry: AcceptJournalEntry) throws {
+        do {
+            try append(record(entry))
+        } catch {
+            Logger(label: "engage-triage.audit").error("the audit trail could not be written: \(error)")
+            throw error
+        }
+    }
+
+    /// The line for `entry`.
+    func record(_ entry: AcceptJournalEntry, at time: Date = Date()) -> Record {
         let user = environment["USER"] ?? environment["LOGNAME"] ?? NSUserName()
-        var record = Record(time: Timestamp.format(time), enterprise: enterprise, appointmentId: id, outcome: "unknown",
-                            user: user)
-        switch outcome {
-        case .accepted(let response):
-            record.outcome = "accepted"
-            record.status = response.value.status.rawValue
-            record.correlationId = response.correlationId
-        case .rejected(let error, let current):
-            record.outcome = "rejected"
-            record.code = error.code ?? error.httpStatus.map { "HTTP \($0)" }
-            record.status = current?.status.rawValue
-            record.correlationId = error.correlationId
-        case .unknown(let error, let current):
-            record.code = error.code ?? error.kind.description
-            record.status = try? current.get().value.status.rawValue
-            record.correlationId = error.correlationId
+        var record = Record(time: Timestamp.format(time), enterprise: enterprise, appointmentId: entry.appointmentId,
+                            outcome: "unknown", user: user)
+        switch entry {
+        case .sent(_, let correlationId):
+            record.outcome = "sent"
+            record.correlationId = correlationId
+        case .abandoned(_, let correlationId):
+            record.outcome = correlationId == nil ? "not-sent" : "unknown"
+            record.code = "SESSION_ENDED"
+            record.correlationId = correlationId
+        case .finished(_, let correlationId, let outcome):
+            record.correlationId = correlationId
+            switch outcome {
+            case .accepted(let response):
+                record.outcome = "accepted"
+                record.status = response.value.status.rawValue
+            case .notSent(let error):
+                record.outcome = "not-sent"
+                record.code = error.code ?? error.kind.description
+            case .rejected(let error, let current):
+                record.outcome = "rejected"
+                record.code = error.code ?? error.httpStatus.map { "HTTP \($0)" }
+                record.status = current?.status.rawValue
+            case .unknown(let error, let current):
+                let reread = try? current.get()
+                record.outcome = reread?.value.status == .accepted ? "accepted" : "unknown"
+                record.code = error.code ?? error.kind.description
+                record.status = reread?.value.status.rawValue
+                record.rereadCorrelationId = reread?.correlationId
+            }
         }
         return record
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import EngageAPI
 import Foundation
 import TriageCore
+import TriageRuntime
 
 /// `engage-triage` (or `engage-triage tui`): the full-screen triage screen.
 struct TUICommand: AsyncParsableCommand {
@@ -47,26 +48,30 @@ struct TUICommand: AsyncParsableCommand {
         let colorPreference = colors ?? settings.colors
         let audit = AuditLog(enterprise: connection.enterpriseName(settings))
         let keymap = try keymap(settings)
-        try await connection.withClient(settings) { client in
+        let ending: Result<[AcceptReport], any Error> = try await connection.withClient(settings) { client in
             let state = AppState(options: options, size: Size(width: 80, height: 24), keymap: keymap)
-            let failure: String? = await withCheckedContinuation { continuation in
+            return await withCheckedContinuation { continuation in
                 // The screen loop blocks on input, so it gets a thread of its own, away from the
                 // cooperative pool that runs the network effects.
                 let thread = Thread {
-                    do {
-                        try TriageRuntime(state: state, client: client, colorPreference: colorPreference, audit: audit).run()
-                        continuation.resume(returning: nil)
-                    } catch {
-                        continuation.resume(returning: "\(error)")
-                    }
+                    continuation.resume(returning: Result {
+                        try TriageScreen(
+                            state: state, service: client, journal: audit, colorPreference: colorPreference,
+                            requestTimeout: settings.requestTimeout
+                        ).run()
+                    })
                 }
                 thread.name = "engage-triage.screen"
                 thread.start()
             }
-            if let failure {
-                Diagnostics.report(failure, error: nil)
-                throw ExitStatus.usage.exitCode
-            }
+        }
+        switch ending {
+        case .success(let reports):
+            // The terminal is restored: one line per accept that was on its way at the end.
+            OutputFormat.printLinesIgnoringErrors(reports.map { $0.line(sanitize: { UntrustedText.sanitize($0) }) })
+        case .failure(let error):
+            Diagnostics.report("\(error)", error: nil)
+            throw ExitStatus.usage.exitCode
         }
     }
 }

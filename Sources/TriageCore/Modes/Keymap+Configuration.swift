@@ -6,6 +6,7 @@ extension Keymap {
     }
 
     /// This keymap with the keys of each named action replaced; actions not named keep their keys.
+    /// A key left bound to two actions of one mode is refused, naming the key and both actions.
     public func overriding(_ configured: [String: [String]]) throws(BindingError) -> Keymap {
         var bindings = self.bindings
         for (name, keyNames) in configured.sorted(by: { $0.key < $1.key }) {
@@ -21,7 +22,13 @@ extension Keymap {
                 return key
             }
         }
-        return Keymap(bindings)
+        let keymap = Keymap(bindings)
+        do {
+            try keymap.validate()
+        } catch {
+            throw BindingError(message: "keyBindings: \(error).")
+        }
+        return keymap
     }
 }
 

@@ -1,4 +1,4 @@
-import EngageAPI
+import EngageContract
 
 /// Keeps equal values of the loaded appointments once: the same office address, the same
 /// answer to a choice question, the same note template, loaded for thousands of requests, is

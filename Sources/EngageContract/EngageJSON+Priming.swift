@@ -6,7 +6,7 @@ extension EngageJSON {
     /// Swift runtime about half a millisecond of one-time type and conformance lookups; done on
     /// another thread while the process is still starting, they are out of the way when the
     /// server's answer comes.
-    static func prime() {
+    public static func prime() {
         let now = Date()
         let place = LocalizedText(.en, "Somewhere")
         let sample = Appointment(

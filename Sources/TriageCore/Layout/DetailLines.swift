@@ -1,4 +1,4 @@
-import EngageAPI
+import EngageContract
 
 /// The content of the detail pane for one section: labelled values wrapped to the pane width.
 /// The reducer uses it to bound scrolling; the renderer draws it.

@@ -6,6 +6,18 @@ public enum Command: Hashable, Sendable, CaseIterable {
     case nextSection, previousSection
     case overview, participants, location, answers
     case cycleLanguage
+    case closeHelp
+    case confirmAccept, cancelAccept
+
+    /// The modes whose keymap has this command.
+    public var modes: Set<Mode.Kind> {
+        switch self {
+        case .moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom, .redraw: [.list, .details, .help]
+        case .closeHelp: [.help]
+        case .confirmAccept, .cancelAccept: [.confirm]
+        default: [.list, .details]
+        }
+    }
 
     /// The words the help overlay shows.
     public var summary: String {
@@ -30,6 +42,9 @@ public enum Command: Hashable, Sendable, CaseIterable {
         case .location: "Location"
         case .answers: "Answers"
         case .cycleLanguage: "next translation language first"
+        case .closeHelp: "close this help"
+        case .confirmAccept: "yes, accept it"
+        case .cancelAccept: "no, do not accept"
         }
     }
 }

@@ -34,6 +34,11 @@ public struct EngageError: Error, Sendable, CustomStringConvertible {
         public static let transport = Kind("transport")
         /// A response arrived but its body is not the documented JSON; `jsonPath` says where.
         public static let undecodable = Kind("undecodable")
+        /// A response was read but does not say what was asked (an accept that returns another
+        /// appointment, or one still pending).
+        public static let unexpectedAnswer = Kind("unexpectedAnswer")
+        /// More rows than the client loads (a server that keeps sending pages, or a huge tenant).
+        public static let limitExceeded = Kind("limitExceeded")
         /// The caller cancelled the request.
         public static let cancelled = Kind("cancelled")
         /// The client could not even build the request (bad configuration, token source failed).
@@ -118,6 +123,10 @@ public struct EngageError: Error, Sendable, CustomStringConvertible {
         case .undecodable:
             let place = jsonPath.map { $0.isEmpty ? " (at the top level)" : " at \($0)" } ?? ""
             return "The server's answer could not be read\(place)" + (detail.map { ": \($0)" } ?? ".")
+        case .unexpectedAnswer:
+            return "The server's answer does not confirm it" + (detail.map { ": \($0)." } ?? ".")
+        case .limitExceeded:
+            return "Too many results" + (detail.map { ": \($0)." } ?? ".")
         case .cancelled:
             return "Cancelled."
         default:

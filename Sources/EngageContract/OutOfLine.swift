@@ -29,7 +29,7 @@ public struct OutOfLine<Wrapped: Hashable & Sendable>: Hashable, Sendable {
     }
 
     /// Whether both hold the very same box (not merely equal values).
-    func sharesStorage(with other: OutOfLine) -> Bool {
+    public func sharesStorage(with other: OutOfLine) -> Bool {
         box != nil && box === other.box
     }
 

@@ -1,0 +1,2 @@
+// The client is built on the contract types: whoever imports the client gets them too.
+@_exported import EngageContract

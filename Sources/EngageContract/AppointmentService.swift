@@ -1,0 +1,33 @@
+/// What the app needs from an Engage tenant: pages of appointments, one appointment, an accept.
+///
+/// `EngageClient` is the real one; the runtime wraps it in a request budget, and tests script
+/// their own, so everything above the network is tested without one.
+public protocol AppointmentService: Sendable {
+    /// The `limit` of each list request.
+    var pageSize: Int { get }
+
+    /// `GET /appointments` for one page.
+    func appointmentPage(matching query: AppointmentQuery, offset: Int, limit: Int) async throws(EngageError) -> AppointmentPage
+
+    /// `GET /appointments/{id}`.
+    func appointment(id: String) async throws(EngageError) -> EngageResponse<Appointment>
+
+    /// `POST /appointments/{id}/_actions/accept`. `willSend` is called with the correlation id of
+    /// each attempt just before it leaves (an attempt is repeated only where the server said it did
+    /// nothing: a 401 with a token that can be refreshed, a 429); when `willSend` throws, that
+    /// attempt is not sent and the error is thrown as `.notSent`.
+    func accept(id: String, willSend: @escaping @Sendable (String) throws -> Void) async throws(EngageError)
+        -> EngageResponse<Appointment>
+}
+
+extension AppointmentService {
+    /// The first page, or the page at `offset`, of `pageSize` appointments.
+    public func appointmentPage(matching query: AppointmentQuery, offset: Int = 0) async throws(EngageError) -> AppointmentPage {
+        try await appointmentPage(matching: query, offset: offset, limit: pageSize)
+    }
+
+    /// An accept whose attempts nobody journals.
+    public func accept(id: String) async throws(EngageError) -> EngageResponse<Appointment> {
+        try await accept(id: id, willSend: { _ in })
+    }
+}

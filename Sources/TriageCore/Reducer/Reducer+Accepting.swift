@@ -1,0 +1,46 @@
+import EngageContract
+
+/// Accepting: the question, the effect, and the answer shown everywhere the request is.
+extension Reducer {
+    static func requestAccept(_ state: inout AppState) -> [Effect] {
+        guard let appointment = state.selected else { return [] }
+        if state.options.readOnly {
+            state.banner = Banner(.info, "Read-only: accepting is disabled (started with --read-only).")
+            return []
+        }
+        guard !state.store.state(of: appointment.id).acceptInFlight else { return [] }
+        if state.options.confirmBeforeAccept {
+            state.modes.push(.confirm(id: appointment.id))
+            return []
+        }
+        return send(&state, appointment.id)
+    }
+
+    static func send(_ state: inout AppState, _ id: String) -> [Effect] {
+        state.store.updateState(of: id) {
+            $0.acceptInFlight = true
+            $0.lastError = nil
+        }
+        if state.banner?.kind != .error { state.banner = nil }
+        return [.accept(id: id)]
+    }
+
+    static func finishAccept(_ state: inout AppState, id: String, outcome: AcceptOutcome) {
+        let time = TimeDisplay(timeZone: state.options.timeZone)
+        if let current = outcome.current { replace(&state, with: current) }
+        let banner: Banner = switch outcome {
+        case .accepted(let response):
+            BannerText.accepted(response.value, correlationId: response.correlationId, time: time)
+        case .unknown(_, .success(let current)) where current.value.status == .accepted:
+            BannerText.accepted(current.value, correlationId: current.correlationId, time: time)
+        case .notSent(let error), .rejected(let error, _), .unknown(let error, _):
+            BannerText.failure(outcome.message, error)
+        }
+        state.store.updateState(of: id) {
+            $0.acceptInFlight = false
+            $0.lastError = banner.kind == .error ? banner : nil
+        }
+        state.banner = banner
+        clampDetailScroll(&state)
+    }
+}

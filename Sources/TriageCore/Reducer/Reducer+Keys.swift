@@ -1,0 +1,111 @@
+import EngageContract
+
+/// Keys: every key goes through the keymap of the current mode.
+extension Reducer {
+    static func press(_ state: inout AppState, _ key: Key) -> [Effect] {
+        guard !state.isShuttingDown else { return [] }
+        let mode = state.modes.current
+        let command = state.keymap.command(for: key, in: mode.kind)
+        if state.layout.isTooSmall {
+            switch state.keymap.command(for: key, in: .list) {
+            case .quit: return [.quit]
+            case .redraw: return [.redraw]
+            default: return []
+            }
+        }
+        switch mode {
+        case .confirm(let id):
+            state.modes.pop()
+            // Only the confirming key sends; any other key is a "no".
+            if command == .confirmAccept { return send(&state, id) }
+            state.banner = Banner(.info, "Accept cancelled.")
+            return []
+        case .help(let scroll):
+            return command.map { helpCommand(&state, $0, scroll: scroll) } ?? []
+        case .list, .details:
+            return command.map { browse(&state, $0) } ?? []
+        }
+    }
+
+    private static func helpCommand(_ state: inout AppState, _ command: Command, scroll: Int) -> [Effect] {
+        let page = max(1, min(state.size.height - 2, Int.max) - 2)
+        let lines = HelpContent.lines(state).count
+        let bottom = max(0, lines - page)
+        let target: Int
+        switch command {
+        case .closeHelp:
+            state.modes.pop()
+            return []
+        case .redraw: return [.redraw]
+        case .moveDown: target = scroll + 1
+        case .moveUp: target = scroll - 1
+        case .pageDown: target = scroll + page
+        case .pageUp: target = scroll - page
+        case .top: target = 0
+        case .bottom: target = bottom
+        default: return []
+        }
+        state.modes.replaceCurrent(.help(scroll: min(max(0, target), bottom)))
+        return []
+    }
+
+    private static func browse(_ state: inout AppState, _ command: Command) -> [Effect] {
+        let movesList = state.modes.current == .list
+        let index = state.selectionIndex ?? 0
+        switch command {
+        case .moveDown: movesList ? select(&state, index: index + 1) : scroll(&state, 1)
+        case .moveUp: movesList ? select(&state, index: index - 1) : scroll(&state, -1)
+        case .pageDown: movesList ? select(&state, index: index + state.layout.listRows) : scroll(&state, state.layout.detailRows)
+        case .pageUp: movesList ? select(&state, index: index - state.layout.listRows) : scroll(&state, -state.layout.detailRows)
+        case .top: movesList ? select(&state, index: 0) : scroll(&state, -state.detailScroll)
+        case .bottom: movesList ? select(&state, index: state.view.count - 1) : scroll(&state, Int.max / 2)
+        case .open:
+            if state.selected != nil, movesList { state.modes.push(.details) }
+        case .back:
+            if state.banner != nil {
+                state.banner = nil
+            } else if !movesList {
+                state.modes.pop()
+            }
+        case .accept: return requestAccept(&state)
+        case .reload: return startLoad(&state)
+        case .help: state.modes.push(.help(scroll: 0))
+        case .quit: return [.quit]
+        case .redraw: return [.redraw]
+        case .nextSection: showTab(&state, DetailTab(rawValue: (state.tab.rawValue + 1) % DetailTab.allCases.count)!)
+        case .previousSection:
+            showTab(&state, DetailTab(rawValue: (state.tab.rawValue + DetailTab.allCases.count - 1) % DetailTab.allCases.count)!)
+        case .overview: showTab(&state, .overview)
+        case .participants: showTab(&state, .participants)
+        case .location: showTab(&state, .location)
+        case .answers: showTab(&state, .answers)
+        case .cycleLanguage: cycleLanguage(&state)
+        case .closeHelp, .confirmAccept, .cancelAccept: break
+        }
+        return []
+    }
+
+    private static func scroll(_ state: inout AppState, _ lines: Int) {
+        state.detailScroll = max(0, state.detailScroll + lines)
+        clampDetailScroll(&state)
+    }
+
+    private static func showTab(_ state: inout AppState, _ tab: DetailTab) {
+        state.tab = tab
+        state.detailScroll = 0
+    }
+
+    /// `L`: the next language among the selected appointment's translations comes first.
+    private static func cycleLanguage(_ state: inout AppState) {
+        let present = state.selected?.location.map { state.detail.languages(in: $0.translations) } ?? []
+        let order = Language.documentedValues.map(\.value)
+        let candidates = present.isEmpty ? order : order.filter(present.contains) + present.filter { !order.contains($0) }
+        guard let current = candidates.firstIndex(of: state.language) else {
+            state.language = candidates.first ?? state.language
+            return
+        }
+        state.language = candidates[(current + 1) % candidates.count]
+        state.tab = .location
+        state.detailScroll = 0
+    }
+}

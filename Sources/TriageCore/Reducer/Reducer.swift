@@ -1,0 +1,72 @@
+import EngageContract
+
+/// The one place where the app decides: `reduce(&state, action)` changes the state and returns the
+/// effects to run. Pure: no I/O, so every behaviour is tested without a terminal or a network.
+public enum Reducer {
+    public static func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+        switch action {
+        case .start:
+            return startLoad(&state)
+        case .resized(let size):
+            state.size = size
+            clampDetailScroll(&state)
+            return []
+        case .tick:
+            state.spinnerFrame &+= 1
+            return []
+        case .pageLoaded(let generation, let page):
+            guard generation == state.generation else { return [] }
+            mergePage(&state, page)
+            return []
+        case .loadFinished(let generation, let isComplete):
+            guard generation == state.generation else { return [] }
+            finishLoad(&state, isComplete: isComplete)
+            return []
+        case .loadFailed(let generation, let error):
+            guard generation == state.generation else { return [] }
+            state.load = .failed
+            state.banner = BannerText.failure("Loading the pending requests failed: " + error.message, error)
+            return []
+        case .acceptFinished(let id, let outcome):
+            finishAccept(&state, id: id, outcome: outcome)
+            return []
+        case .shutdownStarted:
+            state.isShuttingDown = true
+            state.modes.popOverlays()
+            return []
+        case .key(let key):
+            return press(&state, key)
+        }
+    }
+
+    /// Selects the request at `index` of the view (clamped), keeping the selection's screen row
+    /// where the list does not have to scroll.
+    static func select(_ state: inout AppState, index: Int) {
+        guard !state.view.isEmpty else { return }
+        let target = min(max(0, index), state.view.count - 1)
+        let current = state.selectionIndex
+        guard target != current else { return }
+        let rows = state.layout.listRows
+        let top = state.listTop
+        if target < top {
+            state.cursorRow = 0
+        } else if target >= top + rows {
+            state.cursorRow = rows - 1
+        } else {
+            state.cursorRow = target - top
+        }
+        state.selectedID = state.row(at: target).id
+        state.detailScroll = 0
+        if state.banner?.kind == .success { state.banner = nil }
+    }
+
+    /// Keeps the detail pane's scroll within its content (the content model, not the drawing).
+    static func clampDetailScroll(_ state: inout AppState) {
+        guard let appointment = state.selected else {
+            state.detailScroll = 0
+            return
+        }
+        let total = DetailLines(appointment, tab: state.tab, state: state).lines.count
+        state.detailScroll = min(state.detailScroll, max(0, total - state.layout.detailRows))
+    }
+}

@@ -1,0 +1,104 @@
+import EngageContract
+
+/// Every loaded request, keyed by appointment id, with the per-row state of each (an accept in
+/// flight, the last error) in the same place. Rows live in slots (an index that stays put until
+/// rows are removed), so the list view orders small integers instead of copying appointments.
+///
+/// Nothing outside holds a position in it: views and the cursor hold ids or slots, and removal
+/// hands back how slots moved.
+public struct RequestStore: Sendable {
+    private var rows: [Appointment] = []
+    /// The row's place in the server's order when it was first seen (`offset + index` of its page).
+    private var ranks: [Int] = []
+    private var slotsByID: [String: Int] = [:]
+    private var states: [String: RowState] = [:]
+    private var interner = ValueInterner()
+
+    public init() {}
+
+    /// The most rows `reserve` makes room for up front, whatever total a server announces.
+    static let maxReservedRows = 1_000_000
+
+    public var count: Int { rows.count }
+    /// The rows there is room for without growing.
+    public var capacity: Int { rows.capacity }
+    public var isEmpty: Bool { rows.isEmpty }
+    public subscript(slot: Int) -> Appointment { rows[slot] }
+    public func rank(ofSlot slot: Int) -> Int { ranks[slot] }
+    public func slot(of id: String) -> Int? { slotsByID[id] }
+    public func appointment(id: String) -> Appointment? { slotsByID[id].map { rows[$0] } }
+
+    /// Makes room for `total` rows at once (a load's `totalCount`), so a big tenant does not make
+    /// the store grow by doubling, which for a moment holds the old rows and twice their room.
+    public mutating func reserve(_ total: Int) {
+        let wanted = min(max(0, total), Self.maxReservedRows)
+        guard rows.capacity < wanted else { return }
+        rows.reserveCapacity(wanted)
+        ranks.reserveCapacity(wanted)
+        slotsByID.reserveCapacity(wanted)
+    }
+
+    /// What `merge` did to one row.
+    public enum Change: Equatable, Sendable {
+        case inserted(slot: Int)
+        case updated(slot: Int)
+        case unchanged(slot: Int)
+    }
+
+    /// Adds `appointment`, or replaces the stored copy when this one is not older (`updatedAt`;
+    /// `authoritative` replaces regardless: the answer to our own accept). A new row takes `rank`;
+    /// a known row keeps its own, so a reload does not reshuffle what the user sees.
+    @discardableResult
+    public mutating func merge(_ appointment: Appointment, rank: Int, authoritative: Bool = false) -> Change {
+        if let slot = slotsByID[appointment.id] {
+            let stored = rows[slot]
+            guard authoritative || appointment.updatedAt >= stored.updatedAt, appointment != stored else {
+                return .unchanged(slot: slot)
+            }
+            rows[slot] = interner.intern(appointment)
+            return .updated(slot: slot)
+        }
+        let slot = rows.count
+        rows.append(interner.intern(appointment))
+        ranks.append(rank)
+        slotsByID[appointment.id] = slot
+        return .inserted(slot: slot)
+    }
+
+    /// Removes the rows whose ids `keep` rejects; returns each surviving row's new slot by old slot.
+    public mutating func removeAll(keeping keep: (Appointment) -> Bool) -> [Int?] {
+        var mapping = [Int?](repeating: nil, count: rows.count)
+        var kept = 0
+        for slot in rows.indices {
+            let row = rows[slot]
+            if keep(row) {
+                rows[kept] = row
+                ranks[kept] = ranks[slot]
+                slotsByID[row.id] = kept
+                mapping[slot] = kept
+                kept += 1
+            } else {
+                slotsByID[row.id] = nil
+                if states[row.id]?.acceptInFlight != true { states[row.id] = nil }
+            }
+        }
+        rows.removeLast(rows.count - kept)
+        ranks.removeLast(ranks.count - kept)
+        return mapping
+    }
+
+    // MARK: Per-row state
+
+    /// The row's state; `RowState()` for a row nothing happened to.
+    public func state(of id: String) -> RowState { states[id] ?? RowState() }
+
+    /// Changes the state of row `id` (kept sparse: an idle state takes no room).
+    public mutating func updateState(of id: String, _ change: (inout RowState) -> Void) {
+        var state = states[id] ?? RowState()
+        change(&state)
+        states[id] = state.isIdle ? nil : state
+    }
+
+    /// The ids with an accept on its way.
+    public var acceptsInFlight: [String] { states.filter(\.value.acceptInFlight).map(\.key).sorted() }
+}

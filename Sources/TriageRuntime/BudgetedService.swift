@@ -1,0 +1,75 @@
+import EngageContract
+
+/// An `AppointmentService` whose every request takes a slot of one `RequestBudget` (accepts first
+/// in line) and whose 429 answers are waited out and retried, the slot given back meanwhile.
+/// The runtime and the `accept` command talk to the tenant through it.
+public struct BudgetedService: AppointmentService {
+    public let base: any AppointmentService
+    public let budget: RequestBudget
+    public var rateLimit: RateLimitPolicy
+    /// How the wait is slept (tests pass a recording one).
+    var sleep: @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
+
+    public init(_ base: any AppointmentService, budget: RequestBudget, rateLimit: RateLimitPolicy = .standard) {
+        self.base = base
+        self.budget = budget
+        self.rateLimit = rateLimit
+    }
+
+    init(_ base: any AppointmentService, budget: RequestBudget, rateLimit: RateLimitPolicy,
+         sleep: @escaping @Sendable (Duration) async throws -> Void) {
+        self.init(base, budget: budget, rateLimit: rateLimit)
+        self.sleep = sleep
+    }
+
+    public var pageSize: Int { base.pageSize }
+
+    public func appointmentPage(matching query: AppointmentQuery, offset: Int, limit: Int) async throws(EngageError) -> AppointmentPage {
+        try await withSlot(.read) { () async throws(EngageError) in
+            try await base.appointmentPage(matching: query, offset: offset, limit: limit)
+        }
+    }
+
+    public func appointment(id: String) async throws(EngageError) -> EngageResponse<Appointment> {
+        try await withSlot(.read) { () async throws(EngageError) in try await base.appointment(id: id) }
+    }
+
+    public func accept(id: String, willSend: @escaping @Sendable (String) throws -> Void) async throws(EngageError)
+        -> EngageResponse<Appointment>
+    {
+        try await withSlot(.action) { () async throws(EngageError) in try await base.accept(id: id, willSend: willSend) }
+    }
+
+    private func withSlot<Value>(
+        _ priority: RequestBudget.Priority, _ request: () async throws(EngageError) -> Value
+    ) async throws(EngageError) -> Value {
+        var attempt = 1
+        while true {
+            do {
+                try await budget.acquire(priority)
+            } catch {
+                throw EngageError(kind: .cancelled)
+            }
+            let result: Result<Value, EngageError>
+            do throws(EngageError) {
+                result = .success(try await request())
+            } catch {
+                result = .failure(error)
+            }
+            budget.release()
+            switch result {
+            case .success(let value):
+                return value
+            case .failure(let error) where error.kind == .rateLimited && attempt < rateLimit.maxAttempts:
+                do {
+                    try await sleep(rateLimit.delay(retryAfter: error.retryAfter, attempt: attempt))
+                } catch {
+                    throw EngageError(kind: .cancelled)
+                }
+                attempt += 1
+            case .failure(let error):
+                throw error
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import EngageContract
+import Synchronization
+import TriageCore
+
+/// Performs the reducer's network effects and sends their results back as actions.
+///
+/// Effects have identity (`Effect.id`): a new effect with the id of a running one replaces it
+/// (a new load cancels the old, whose late pages the reducer ignores by generation anyway), and
+/// `.cancel(id)` stops one. Every request goes through `service`, normally a `BudgetedService`,
+/// so pages and accepts share one request budget. Accepts go through the `AcceptTracker`, which
+/// journals them and lets the session wait for them at its end; they are never cancelled here.
+public final class EffectRunner: Sendable {
+    private struct Running {
+        var token: UInt64
+        var task: Task<Void, Never>
+    }
+
+    private let service: any AppointmentService
+    private let tracker: AcceptTracker
+    private let maxPagesInFlight: Int
+    private let send: @Sendable (Action) -> Void
+    private let running = Mutex<(tasks: [EffectID: Running], nextToken: UInt64)>(([:], 0))
+
+    /// - Parameters:
+    ///   - service: the tenant, through the request budget.
+    ///   - maxPagesInFlight: pages a load asks for at once (the budget bounds them too).
+    ///   - send: where results go; called from any thread.
+    public init(service: any AppointmentService, tracker: AcceptTracker, maxPagesInFlight: Int = 2,
+                send: @escaping @Sendable (Action) -> Void) {
+        self.service = service
+        self.tracker = tracker
+        self.maxPagesInFlight = maxPagesInFlight
+        self.send = send
+    }
+
+    public var acceptTracker: AcceptTracker { tracker }
+
+    /// The ids of the effects running now.
+    public var runningEffects: Set<EffectID> { running.withLock { Set($0.tasks.keys) } }
+
+    /// Starts a network effect; terminal effects (redraw, quit) are not the runner's and are ignored.
+    public func run(_ effect: Effect) {
+        switch effect {
+        case .loadAppointments(let generation):
+            start(.load) { [service, send, maxPagesInFlight] in
+                let listing = AppointmentListing(pageSize: service.pageSize, maxPagesInFlight: maxPagesInFlight)
+                do throws(EngageError) {
+                    let result = try await listing.run(
+                        fetch: { offset, limit throws(EngageError) in
+                            try await service.appointmentPage(matching: .pending, offset: offset, limit: limit)
+                        },
+                        onPage: { page in
+                            if !Task.isCancelled { send(.pageLoaded(generation: generation, page)) }
+                        })
+                    if !Task.isCancelled { send(.loadFinished(generation: generation, isComplete: result.isComplete)) }
+                } catch {
+                    if !Task.isCancelled { send(.loadFailed(generation: generation, error)) }
+                }
+            }
+        case .accept(let id):
+            // A second accept of a request already on its way is not sent (the reducer does not ask).
+            guard !runningEffects.contains(.accept(id)) else { return }
+            start(.accept(id)) { [service, tracker, send] in
+                let outcome = await tracker.accept(id: id, using: service)
+                send(.acceptFinished(id: id, outcome))
+            }
+        case .cancel(let id):
+            cancel(id)
+        case .redraw, .quit:
+            break
+        }
+    }
+
+    /// Stops the effect with `id`, if one runs.
+    public func cancel(_ id: EffectID) {
+        running.withLock { $0.tasks.removeValue(forKey: id) }?.task.cancel()
+    }
+
+    /// Stops every effect but the accepts (which the session waits for or abandons).
+    public func cancelReads() {
+        let tasks = running.withLock { running in
+            let reads = running.tasks.filter { if case .accept = $0.key { false } else { true } }
+            for id in reads.keys { running.tasks[id] = nil }
+            return reads.values.map(\.task)
+        }
+        for task in tasks { task.cancel() }
+    }
+
+    private func start(_ id: EffectID, _ work: @escaping @Sendable () async -> Void) {
+        running.withLock { running in
+            running.nextToken += 1
+            let token = running.nextToken
+            running.tasks[id]?.task.cancel()
+            let task = Task { [self] in
+                await work()
+                self.running.withLock { running in
+                    if running.tasks[id]?.token == token { running.tasks[id] = nil }
+                }
+            }
+            running.tasks[id] = Running(token: token, task: task)
+        }
+    }
+}

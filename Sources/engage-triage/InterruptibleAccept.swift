@@ -1,0 +1,67 @@
+import EngageAPI
+import Foundation
+import TerminalUI
+import TriageRuntime
+
+/// An accept that Ctrl-C, SIGTERM or SIGHUP do not cut short: the first signal waits for the
+/// answer (up to `patience`), a second one abandons the wait, and the tracker records the
+/// outcome as unknown. Either way the audit trail says what became of it.
+enum InterruptibleAccept {
+    enum Ending: Sendable {
+        case finished(AcceptOutcome)
+        /// The wait was given up; what the tracker recorded for each accept on its way.
+        case abandoned([AcceptReport])
+    }
+
+    static func run(
+        id: String, tracker: AcceptTracker, patience: Duration, _ accept: @escaping @Sendable () async -> AcceptOutcome
+    ) async -> Ending {
+        let ending: Ending = await withCheckedContinuation { continuation in
+            let once = ResumeOnce(continuation)
+            let watcher = SignalWatcher([SIGINT, SIGTERM, SIGHUP]) { _ in
+                guard once.countSignal() == 1 else {
+                    once.resume(.abandoned(tracker.abandonAll()))
+                    return
+                }
+                Diagnostics.note("engage-triage: waiting for the answer to the accept of \(id); Ctrl-C again stops waiting.")
+                Task {
+                    if !(await tracker.waitUntilIdle(timeout: patience)) { once.resume(.abandoned(tracker.abandonAll())) }
+                }
+            }
+            once.onResume = { watcher.cancel() }
+            Task { once.resume(.finished(await accept())) }
+        }
+        return ending
+    }
+}
+
+/// Resumes a continuation with the first value it is given, ignoring the rest.
+private final class ResumeOnce: @unchecked Sendable {
+    private let lock = NSLock()
+    private var continuation: CheckedContinuation<InterruptibleAccept.Ending, Never>?
+    var onResume: (() -> Void)?
+    private var signals = 0
+
+    init(_ continuation: CheckedContinuation<InterruptibleAccept.Ending, Never>) {
+        self.continuation = continuation
+    }
+
+    /// Counts one more signal; returns how many there were.
+    func countSignal() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        signals += 1
+        return signals
+    }
+
+    func resume(_ ending: InterruptibleAccept.Ending) {
+        lock.lock()
+        let continuation = continuation
+        self.continuation = nil
+        let onResume = onResume
+        lock.unlock()
+        guard let continuation else { return }
+        onResume?()
+        continuation.resume(returning: ending)
+    }
+}

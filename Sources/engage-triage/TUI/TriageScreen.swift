@@ -1,0 +1,133 @@
+import EngageAPI
+import Foundation
+import TerminalUI
+import TriageCore
+import TriageRuntime
+
+/// The triage screen's loop, on a thread of its own: keys, signals and effect results become
+/// actions for the store, the store's state is drawn. It blocks on input (no busy loop) and
+/// ticks only while a spinner turns.
+///
+/// When the session ends — `q`, Ctrl-C, SIGTERM, SIGHUP — with accepts on their way, it stops
+/// taking keys, waits for them (at most twice the request timeout: the accept and a re-read),
+/// and returns what became of each; a second `q` or Ctrl-C stops waiting, and those accepts are
+/// recorded as unknown.
+final class TriageScreen {
+    private let initialState: AppState
+    private let service: any AppointmentService
+    private let journal: any AcceptJournal
+    private let colorPreference: String?
+    private let patience: Duration
+    private let terminal = Terminal()
+    private let inbox: ActionInbox
+    private var lastTick = ContinuousClock.now
+
+    static let tickInterval = Duration.milliseconds(100)
+
+    init(state: AppState, service: any AppointmentService, journal: any AcceptJournal, colorPreference: String?,
+         requestTimeout: Duration) throws {
+        initialState = state
+        self.service = service
+        self.journal = journal
+        self.colorPreference = colorPreference
+        patience = requestTimeout * 2 + .seconds(1)
+        inbox = ActionInbox(wakeup: try Wakeup())
+    }
+
+    /// Runs until the session ends; the terminal is restored on every path out. Returns the
+    /// reports of the accepts that were on their way when it ended.
+    func run() throws -> [AcceptReport] {
+        try terminal.start(colorPreference: colorPreference)
+        defer { terminal.stop() }
+        let inbox = inbox
+        let signals = SignalWatcher { inbox.post(signal: $0) }
+        defer { signals.cancel() }
+
+        var state = initialState
+        state.size = terminal.size
+        state.options.asciiOnly = state.options.asciiOnly || !terminal.isUTF8
+        let tracker = AcceptTracker(journal: journal)
+        let runner = EffectRunner(
+            service: BudgetedService(service, budget: RequestBudget()), tracker: tracker, send: { inbox.post($0) })
+        let store = TriageStore(state: state, runner: runner)
+        var session = Session()
+        perform(store.send(.start), &session, store)
+
+        while !session.isOver(tracker) {
+            if session.terminalIsThere { terminal.draw(Renderer.render(store.state)) }
+            let hasInput = inbox.wakeup.wait(timeout: waitTimeout(store.state, session))
+            let (actions, signalNumbers) = inbox.drain()
+            for number in signalNumbers {
+                switch number {
+                case SIGWINCH: store.send(.resized(terminal.adoptWindowSize()))
+                case SIGHUP:
+                    session.terminalIsThere = false
+                    beginShutdown(&session, store)
+                default: session.isShuttingDown ? session.abandon() : beginShutdown(&session, store)
+                }
+            }
+            if hasInput, session.terminalIsThere {
+                for event in terminal.readEvents() {
+                    switch event {
+                    case .key(let key) where session.isShuttingDown:
+                        if key == .control("c") || store.state.keymap.command(for: key, in: .list) == .quit { session.abandon() }
+                    case .key(.control("c")):
+                        beginShutdown(&session, store)
+                    case .key(let key): perform(store.send(.key(key)), &session, store)
+                    case .resized(let size): store.send(.resized(size))
+                    }
+                }
+            }
+            for action in actions { store.send(action) }
+            if store.state.wantsTicks, ContinuousClock.now - lastTick >= Self.tickInterval {
+                lastTick = .now
+                store.send(.tick)
+            }
+        }
+        runner.cancelReads()
+        if !tracker.inFlight.isEmpty { tracker.abandonAll() }
+        return session.acceptsAtShutdown.compactMap { tracker.report(for: $0) }
+    }
+
+    /// How the session is ending.
+    private struct Session {
+        var isShuttingDown = false
+        var terminalIsThere = true
+        var deadline: ContinuousClock.Instant?
+        var abandoned = false
+        var acceptsAtShutdown: [String] = []
+
+        mutating func abandon() { abandoned = true }
+
+        func isOver(_ tracker: AcceptTracker) -> Bool {
+            guard isShuttingDown else { return false }
+            return abandoned || tracker.inFlight.isEmpty || deadline.map { ContinuousClock.now >= $0 } ?? true
+        }
+    }
+
+    private func perform(_ effects: [Effect], _ session: inout Session, _ store: TriageStore) {
+        for effect in effects {
+            switch effect {
+            case .redraw: terminal.repaintAll()
+            case .quit: beginShutdown(&session, store)
+            default: break
+            }
+        }
+    }
+
+    private func beginShutdown(_ session: inout Session, _ store: TriageStore) {
+        guard !session.isShuttingDown else { return }
+        session.isShuttingDown = true
+        session.deadline = .now + patience
+        session.acceptsAtShutdown = store.runner.acceptTracker.inFlight
+        store.runner.cancelReads()
+        store.send(.shutdownStarted)
+    }
+
+    private func waitTimeout(_ state: AppState, _ session: Session) -> Duration? {
+        let tick = state.wantsTicks ? max(.zero, Self.tickInterval - (ContinuousClock.now - lastTick)) : nil
+        guard let deadline = session.deadline else { return tick }
+        let left = max(.zero, deadline - .now)
+        return tick.map { min($0, left) } ?? left
+    }
+}
