@@ -116,6 +116,7 @@ let package = Package(
             dependencies: ["EngageAPI", "EngageSandbox", .product(name: "NIOSSL", package: "swift-nio-ssl")],
             resources: [.copy("Fixtures"), .copy("TLS")]
         ),
+        .testTarget(name: "EngageContractTests", dependencies: ["EngageContract"]),
         .testTarget(name: "EngageSandboxTests", dependencies: ["EngageSandbox", "EngageAPI"]),
         .testTarget(
             name: "TriageCoreTests",

@@ -5,9 +5,11 @@
 /// one, and the row that crosses a page boundary is read by neither page. So consecutive pages
 /// overlap by one row (each page starts at the previous page's last row), and two pages are
 /// *linked* when they share a row. Every page is a contiguous run of the list at the time it was
-/// read, so a chain of linked pages from offset 0 to a short page covers every row that was
-/// there throughout. A broken link (the pages share nothing: rows before the boundary left
-/// meanwhile) is repaired by reading again further up until the pages link.
+/// read, so pages linked (directly or through others) from the top of the list to a short page
+/// cover every row that was there throughout. Where the links break (rows before a boundary left
+/// between two reads), the load reads on from the furthest linked page, at the place its last row
+/// has moved up to, until a short page is linked. (A server that serves one row a page gives
+/// nothing to overlap: those pages are read to the end unverified.)
 ///
 /// No number from the server is trusted for allocation or arithmetic: `totalCount` only plans
 /// the first parallel requests (clamped to `maxRows`); the load ends at an empty or short page;
@@ -21,7 +23,7 @@ public struct AppointmentListing: Sendable {
         /// Every appointment id seen, once each, in the server's order.
         public var ids: [String]
         /// `false` when the list kept changing faster than broken links could be repaired
-        /// (`maxRepairs` spent): a request pending throughout may be missing.
+        /// (`maxRepairs` and two per page spent): a request pending throughout may be missing.
         public var isComplete: Bool
     }
 
@@ -31,7 +33,7 @@ public struct AppointmentListing: Sendable {
     public var maxPagesInFlight: Int
     /// The most rows a load reads before it stops with `.limitExceeded`.
     public var maxRows: Int
-    /// How many extra pages a load may read to repair broken links.
+    /// How many extra pages a load may read to repair broken links (besides two per page).
     public var maxRepairs: Int
 
     public static let defaultMaxRows = 1_000_000
@@ -48,9 +50,77 @@ public struct AppointmentListing: Sendable {
         var offset: Int
         var ids: [String]
         var totalCount: Int
-        func links(_ other: ReadPage) -> Bool {
-            let mine = Set(ids)
-            return other.ids.contains(where: mine.contains)
+    }
+
+    /// The pages read so far, and which of them are linked (share a row, directly or through
+    /// others) to the newest read of the top of the list. The load is complete when a short page
+    /// is linked: every row pending throughout lies between the top and the end of that page.
+    private struct PageChain {
+        let limit: Int
+        private(set) var pages: [ReadPage] = []
+        private var parents: [Int] = []
+        private var pageOfRow: [String: Int] = [:]
+        /// The newest page read at offset 0: the top of the list as it is now.
+        private var root = 0
+        private(set) var latestTotalCount = 0
+
+        init(limit: Int) { self.limit = limit }
+
+        mutating func add(_ page: ReadPage) {
+            let index = pages.count
+            pages.append(page)
+            parents.append(index)
+            latestTotalCount = page.totalCount
+            if page.offset == 0 { root = index }
+            for id in page.ids {
+                if let other = pageOfRow[id] { union(other, index) } else { pageOfRow[id] = index }
+            }
+        }
+
+        private mutating func find(_ index: Int) -> Int {
+            var index = index
+            while parents[index] != index {
+                parents[index] = parents[parents[index]]
+                index = parents[index]
+            }
+            return index
+        }
+
+        private mutating func union(_ a: Int, _ b: Int) {
+            let (rootA, rootB) = (find(a), find(b))
+            if rootA != rootB { parents[rootB] = rootA }
+        }
+
+        private func top(_ index: Int) -> Int {
+            var index = index
+            while parents[index] != index { index = parents[index] }
+            return index
+        }
+
+        /// The pages linked to the top, in the order they were read.
+        private var linked: [ReadPage] {
+            let component = top(root)
+            return pages.indices.filter { top($0) == component }.map { pages[$0] }
+        }
+
+        var linkedCount: Int { linked.count }
+
+        var isComplete: Bool {
+            let top = pages[root]
+            return top.ids.count < limit || linked.contains { !$0.ids.isEmpty && $0.ids.count < limit }
+        }
+
+        /// The linked full page furthest down the list (by offset, the newest read on a tie).
+        var frontier: ReadPage {
+            // `last(where:)` after a stable sort by offset: the newest read among equal offsets.
+            linked.filter { $0.ids.count >= limit }.sorted { $0.offset < $1.offset }.last ?? pages[root]
+        }
+
+        /// Every row read, once, in the order of the pages' offsets.
+        var ids: [String] {
+            var seen = Set<String>()
+            return pages.enumerated().sorted { ($0.element.offset, $0.offset) < ($1.element.offset, $1.offset) }
+                .flatMap(\.element.ids).filter { seen.insert($0).inserted }
         }
     }
 
@@ -76,45 +146,40 @@ public struct AppointmentListing: Sendable {
         guard limit > 0, first.ids.count >= limit else { return Result(ids: first.ids, isComplete: true) }
         let step = limit > 1 ? limit - 1 : 1
 
-        var pages = try await firstPass(after: first, limit: limit, step: step, fetch: fetch, accept: accept)
-        var repairsLeft = maxRepairs
-        var isComplete = limit > 1
-        var index = 1
-        while index < pages.count {
-            let (left, right) = (pages[index - 1], pages[index])
-            // A short left page ended the list when it was read: nothing pending throughout lies beyond it.
-            guard limit > 1, left.ids.count >= limit, !left.links(right) else {
-                index += 1
-                continue
-            }
-            // Rows before the boundary left between the two reads: read again further up.
-            var back = max(1, left.totalCount - right.totalCount)
-            var repaired = false
-            while repairsLeft > 0 {
-                repairsLeft -= 1
-                let offset = max(0, right.offset - back)
-                let again = try await read(offset, limit)
-                if left.links(again) || offset == 0 {
-                    pages.insert(again, at: index)
-                    repaired = true
-                    break
-                }
-                back = min(back * 2, right.offset)
-            }
-            guard repaired else {
-                isComplete = false
-                break
-            }
+        var chain = PageChain(limit: limit)
+        for page in try await firstPass(after: first, limit: limit, step: step, fetch: fetch, accept: accept) {
+            chain.add(page)
         }
-        // The last page must be short, or the list goes on.
-        while let last = pages.last, last.ids.count >= limit {
-            guard pages.count * step < maxRows else { throw tooMany() }
-            pages.append(try await read(last.offset + step, limit))
+        if limit < 2 {
+            // Pages of one row cannot overlap: read on to the end, unverified.
+            var offset = chain.pages.map(\.offset).max() ?? 0
+            while chain.pages.last.map({ $0.ids.count >= limit }) ?? false {
+                guard offset < maxRows else { throw tooMany() }
+                offset += 1
+                chain.add(try await read(offset, limit))
+            }
+            return Result(ids: chain.ids, isComplete: true)
         }
-        var seen = Set<String>()
-        let ids = pages.flatMap(\.ids).filter { seen.insert($0).inserted }
-        guard ids.count <= maxRows else { throw tooMany() }
-        return Result(ids: ids, isComplete: isComplete)
+        // Every page may need a repair or two when the list moves fast, and a few more besides.
+        var repairsLeft = maxRepairs + 2 * chain.pages.count
+        var retreat = 0
+        while !chain.isComplete {
+            guard repairsLeft > 0 else { return Result(ids: chain.ids, isComplete: false) }
+            repairsLeft -= 1
+            guard chain.ids.count <= maxRows else { throw tooMany() }
+            // Read on from the furthest page linked to the top, where its last row is now: rows
+            // that left since it was read moved it up. A read that does not link lands too far
+            // down (more rows left before it): step back half a page more each time.
+            let frontier = chain.frontier
+            // The list shrank by this much since then; rows after the frontier account for some of
+            // it, so the estimate is capped below a page: the read still reaches past the frontier.
+            let shift = min(max(0, frontier.totalCount - chain.latestTotalCount), step - 1)
+            let offset = max(0, frontier.offset + step - shift - retreat)
+            let linkedBefore = chain.linkedCount
+            chain.add(try await read(offset, limit))
+            retreat = chain.linkedCount > linkedBefore || offset == 0 ? 0 : retreat + max(1, step / 2)
+        }
+        return Result(ids: chain.ids, isComplete: true)
     }
 
     /// The pages after the first, `maxPagesInFlight` in flight at any time, planned from the first

@@ -37,6 +37,9 @@ public final class RequestBudget: Sendable {
     /// The slots taken now.
     public var inUse: Int { state.withLock { $0.inUse } }
 
+    /// The requests waiting for a slot.
+    public var waiting: Int { state.withLock { $0.actions.count + $0.reads.count } }
+
     /// Waits for a slot; throws `CancellationError` when the task is cancelled while it waits.
     /// Every successful `acquire` is followed by one `release`.
     public func acquire(_ priority: Priority) async throws {

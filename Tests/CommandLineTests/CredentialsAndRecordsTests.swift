@@ -105,7 +105,13 @@ struct CredentialsAndRecordsTests {
             _ = try await CommandRunner.triage(["accept", "1001"], environment: withToken)
             sandbox.faults.script(.accept, [.connectionReset])
             _ = try await CommandRunner.triage(["accept", "1009"], environment: withToken)
-            let records = try auditRecords(stateFolder)
+            let all = try auditRecords(stateFolder)
+            // Each accept: its intent before it left, then its outcome, with the same correlation id.
+            let intents = all.filter { $0["outcome"] == "sent" }
+            let records = all.filter { $0["outcome"] != "sent" }
+            #expect(intents.map { $0["appointmentId"] } == ["1001", "1001", "1009"])
+            #expect(intents.map { $0["correlationId"] } == records.map { $0["correlationId"] })
+            #expect(all.map { $0["outcome"] == "sent" } == [true, false, true, false, true, false])
             #expect(records.count == 3)
             #expect(records.map { $0["outcome"] } == ["accepted", "rejected", "unknown"])
             #expect(records.map { $0["appointmentId"] } == ["1001", "1001", "1009"])

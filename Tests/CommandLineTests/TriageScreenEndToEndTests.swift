@@ -68,7 +68,8 @@ struct TriageScreenEndToEndTests {
             try tmux.waitUntil("the banner to go") { !$0.contains("APPOINTMENT_STATUS_INVALID") }
             #expect(sandbox.receivedRequests.filter { $0.method == "POST" }.count == 2)
             let audit = try String(contentsOf: state.appendingPathComponent("engage-triage/audit.jsonl"), encoding: .utf8)
-            #expect(audit.split(separator: "\n").map { $0.contains("\"outcome\":\"accepted\"") } == [true, false])
+            #expect(audit.split(separator: "\n").map { $0.contains("\"outcome\":\"accepted\"") } == [false, true, false, false])
+            #expect(audit.split(separator: "\n").map { $0.contains("\"outcome\":\"sent\"") } == [true, false, true, false])
             #expect(audit.contains("\"outcome\":\"rejected\"") && audit.contains("APPOINTMENT_STATUS_INVALID"))
 
             // Resize: the panes stack at 80x24 and sit side by side again at 120x40.
@@ -104,6 +105,115 @@ struct TriageScreenEndToEndTests {
             try tmux.run("echo typed-after")
             let screen = try tmux.waitFor("typed-after\n")
             #expect(!screen.contains("pending requests"), "the alternate screen is gone")
+        }
+    }
+
+    /// The audit lines of a state folder, parsed.
+    private func auditRecords(_ state: URL) throws -> [[String: String]] {
+        let text = try String(contentsOf: state.appendingPathComponent("engage-triage/audit.jsonl"), encoding: .utf8)
+        return try text.split(separator: "\n").map { line in
+            try JSONDecoder().decode([String: String].self, from: Data(line.utf8))
+        }
+    }
+
+    /// Polls until the sandbox has received `count` accepts (the request left), with a deadline.
+    private func waitForAccepts(_ sandbox: SandboxServer, count: Int = 1) throws {
+        let deadline = ContinuousClock.now + .seconds(20)
+        while sandbox.receivedRequests.filter({ $0.method == "POST" }).count < count {
+            guard ContinuousClock.now < deadline else {
+                Issue.record("the accept never reached the sandbox")
+                throw TmuxSession.TimedOut()
+            }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+    }
+
+    private func endSession(_ ending: String, _ tmux: TmuxSession) throws {
+        switch ending {
+        case "q", "C-c":
+            try tmux.send(ending)
+        default:
+            let shell = try tmux.display("#{pane_pid}")
+            _ = try Subprocess(["pkill", "-\(ending)", "-P", shell, "engage-triage"], environment: CommandRunner.environment())
+                .wait(deadline: .seconds(10))
+        }
+    }
+
+    @Test(arguments: ["q", "C-c", "TERM", "HUP"])
+    func aSessionEndingDuringASlowAcceptWaitsForItAndSaysWhatBecameOfIt(ending: String) async throws {
+        try await SandboxServer.withRunning(SandboxConfiguration(token: Self.token)) { sandbox in
+            sandbox.faults.setLatency(.milliseconds(1_500), for: .accept)
+            let target = sandbox.tenant.appointments.first { $0.status == .incomingRequest }!
+            let state = FileManager.default.temporaryDirectory.appendingPathComponent("engage-e2e-state-\(UUID().uuidString)")
+            let tmux = try TmuxSession(width: 80, height: 24, environment: environment(sandbox, state: state))
+            try tmux.run(Self.binary + "; echo exit-status-$?")
+            try tmux.waitFor("loaded")
+            try confirmAccept(target.id, in: tmux)
+            try waitForAccepts(sandbox)
+            try endSession(ending, tmux)
+            if ending != "HUP" { try tmux.waitFor("Quitting: waiting for the accept of \(target.id) on its way.") }
+            let screen = try tmux.waitFor("\nexit-status-0")
+
+            let records = try auditRecords(state)
+            #expect(records.map { $0["outcome"] } == ["sent", "accepted"])
+            let correlationId = try #require(records.first?["correlationId"])
+            #expect(records[1]["correlationId"] == correlationId)
+            #expect(screen.contains("Accepted \(target.id) · correlation \(correlationId)"), "the printed line names the same request")
+            #expect(sandbox.tenant.appointment(id: target.id)?.status == .accepted)
+            #expect(sandbox.receivedRequests.filter { $0.method == "POST" }.count == 1, "sent exactly once")
+            #expect(!screen.contains("pending requests"), "the terminal is restored")
+        }
+    }
+
+    @Test func aSecondCtrlCAbandonsTheWaitAndRecordsTheOutcomeAsUnknown() async throws {
+        try await SandboxServer.withRunning(SandboxConfiguration(token: Self.token)) { sandbox in
+            sandbox.faults.setLatency(.seconds(20), for: .accept)
+            let target = sandbox.tenant.appointments.first { $0.status == .incomingRequest }!
+            let state = FileManager.default.temporaryDirectory.appendingPathComponent("engage-e2e-state-\(UUID().uuidString)")
+            let tmux = try TmuxSession(width: 120, height: 40, environment: environment(sandbox, state: state))
+            try tmux.run(Self.binary + "; echo exit-status-$?")
+            try tmux.waitFor("loaded")
+            try confirmAccept(target.id, in: tmux)
+            try waitForAccepts(sandbox)
+            try tmux.send("C-c")
+            try tmux.waitFor("Quitting: waiting for the accept of \(target.id)")
+            try tmux.send("C-c")
+            let screen = try tmux.waitFor("\nexit-status-0", timeout: .seconds(5))
+            let records = try auditRecords(state)
+            #expect(records.map { $0["outcome"] } == ["sent", "unknown"])
+            #expect(records.last?["code"] == "SESSION_ENDED")
+            let correlationId = try #require(records.first?["correlationId"])
+            #expect(records.last?["correlationId"] == correlationId)
+            #expect(screen.contains("\(target.id): outcome unknown — check it in the back office · correlation \(correlationId)"))
+            #expect(sandbox.receivedRequests.filter { $0.method == "POST" }.count == 1)
+        }
+    }
+
+    @Test(arguments: [1, 2])
+    func theAcceptCommandInterruptedWaitsOrAbandons(interrupts: Int) async throws {
+        try await SandboxServer.withRunning(SandboxConfiguration(token: Self.token)) { sandbox in
+            sandbox.faults.setLatency(interrupts == 1 ? .milliseconds(1_500) : .seconds(20), for: .accept)
+            let target = sandbox.tenant.appointments.first { $0.status == .incomingRequest }!
+            let state = FileManager.default.temporaryDirectory.appendingPathComponent("engage-e2e-state-\(UUID().uuidString)")
+            let tmux = try TmuxSession(width: 120, height: 40, environment: environment(sandbox, state: state))
+            try tmux.run(Self.binary + " accept \(target.id); echo exit-status-$?")
+            try waitForAccepts(sandbox)
+            try tmux.send("C-c")
+            try tmux.waitFor("waiting for the answer to the accept of \(target.id)")
+            if interrupts == 2 { try tmux.send("C-c") }
+            // The line that echo printed, not the command line that asks for it.
+            let screen = try tmux.waitFor(interrupts == 1 ? "\nexit-status-0" : "\nexit-status-10", timeout: .seconds(10))
+            let records = try auditRecords(state)
+            let correlationId = try #require(records.first?["correlationId"])
+            #expect(records.allSatisfy { $0["correlationId"] == correlationId })
+            if interrupts == 1 {
+                #expect(records.map { $0["outcome"] } == ["sent", "accepted"])
+                #expect(screen.contains("Accepted \(target.id): "))
+            } else {
+                #expect(records.map { $0["outcome"] } == ["sent", "unknown"])
+                #expect(screen.contains("\(target.id): outcome unknown — check it in the back office · correlation \(correlationId)"))
+            }
+            #expect(sandbox.receivedRequests.filter { $0.method == "POST" }.count == 1)
         }
     }
 

@@ -1,0 +1,59 @@
+import EngageContract
+import Synchronization
+import Testing
+import TriageCore
+import TriageRuntime
+
+/// The whole loop without a terminal: a `TriageStore` whose runner sends its results into a
+/// stream the test reads, as the Composable Architecture's TestStore does: send an action,
+/// receive the actions the effects send back, look at the state.
+final class StoreHarness {
+    let store: TriageStore
+    let service: ScriptedService
+    let journal = MemoryJournal()
+    private final class Inbox: Sendable {
+        let actions = Mutex<[Action]>([])
+    }
+
+    private let inbox = Inbox()
+
+    init(service: ScriptedService, budget: RequestBudget = RequestBudget(), confirm: Bool = false) {
+        self.service = service
+        let inbox = inbox
+        let runner = EffectRunner(
+            service: BudgetedService(service, budget: budget), tracker: AcceptTracker(journal: journal),
+            send: { action in inbox.actions.withLock { $0.append(action) } })
+        let options = AppOptions(tenantName: "test", confirmBeforeAccept: confirm, timeZone: .gmt)
+        store = TriageStore(state: AppState(options: options, size: Size(width: 120, height: 40)), runner: runner)
+    }
+
+    var state: AppState { store.state }
+
+    /// Waits for the next action an effect sends back and reduces it; nil after `timeout`.
+    @discardableResult
+    func receive(timeout: Duration = .seconds(10)) async -> Action? {
+        // Polled (every 2 ms, with a deadline): the runner posts from other threads.
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            let next: Action? = inbox.actions.withLock { $0.isEmpty ? nil : $0.removeFirst() }
+            if let next {
+                store.send(next)
+                return next
+            }
+            try? await Task.sleep(for: .milliseconds(2))
+        }
+        return nil
+    }
+
+    /// Receives actions until `condition` holds on the state; records an issue after `timeout`.
+    func receive(until condition: (AppState) -> Bool, timeout: Duration = .seconds(10),
+                 sourceLocation: SourceLocation = #_sourceLocation) async {
+        let deadline = ContinuousClock.now + timeout
+        while !condition(state) {
+            guard ContinuousClock.now < deadline, await receive(timeout: deadline - .now) != nil else {
+                Issue.record("the state never got there", sourceLocation: sourceLocation)
+                return
+            }
+        }
+    }
+}
