@@ -20,8 +20,8 @@ public struct AppointmentListing: Sendable {
 
     /// The outcome of a load.
     public struct Result: Sendable, Equatable {
-        /// Every appointment id seen, once each, in the server's order.
-        public var ids: [String]
+        /// How many distinct appointments were read.
+        public var count: Int
         /// `false` when the list kept changing faster than broken links could be repaired
         /// (`maxRepairs` and two per page spent): a request pending throughout may be missing.
         public var isComplete: Bool
@@ -56,8 +56,15 @@ public struct AppointmentListing: Sendable {
     /// others) to the newest read of the top of the list. The load is complete when a short page
     /// is linked: every row pending throughout lies between the top and the end of that page.
     private struct PageChain {
+        /// A page as the chain keeps it: its rows are in `pageOfRow`.
+        struct Summary {
+            var offset: Int
+            var count: Int
+            var totalCount: Int
+        }
+
         let limit: Int
-        private(set) var pages: [ReadPage] = []
+        private(set) var pages: [Summary] = []
         private var parents: [Int] = []
         private var pageOfRow: [String: Int] = [:]
         /// The newest page read at offset 0: the top of the list as it is now.
@@ -68,7 +75,7 @@ public struct AppointmentListing: Sendable {
 
         mutating func add(_ page: ReadPage) {
             let index = pages.count
-            pages.append(page)
+            pages.append(Summary(offset: page.offset, count: page.ids.count, totalCount: page.totalCount))
             parents.append(index)
             latestTotalCount = page.totalCount
             if page.offset == 0 { root = index }
@@ -98,7 +105,7 @@ public struct AppointmentListing: Sendable {
         }
 
         /// The pages linked to the top, in the order they were read.
-        private var linked: [ReadPage] {
+        private var linked: [Summary] {
             let component = top(root)
             return pages.indices.filter { top($0) == component }.map { pages[$0] }
         }
@@ -107,21 +114,17 @@ public struct AppointmentListing: Sendable {
 
         var isComplete: Bool {
             let top = pages[root]
-            return top.ids.count < limit || linked.contains { !$0.ids.isEmpty && $0.ids.count < limit }
+            return top.count < limit || linked.contains { $0.count > 0 && $0.count < limit }
         }
 
         /// The linked full page furthest down the list (by offset, the newest read on a tie).
-        var frontier: ReadPage {
-            // `last(where:)` after a stable sort by offset: the newest read among equal offsets.
-            linked.filter { $0.ids.count >= limit }.sorted { $0.offset < $1.offset }.last ?? pages[root]
+        var frontier: Summary {
+            // The last after a stable sort by offset: the newest read among equal offsets.
+            linked.filter { $0.count >= limit }.sorted { $0.offset < $1.offset }.last ?? pages[root]
         }
 
-        /// Every row read, once, in the order of the pages' offsets.
-        var ids: [String] {
-            var seen = Set<String>()
-            return pages.enumerated().sorted { ($0.element.offset, $0.offset) < ($1.element.offset, $1.offset) }
-                .flatMap(\.element.ids).filter { seen.insert($0).inserted }
-        }
+        /// The distinct rows read.
+        var rowCount: Int { pageOfRow.count }
     }
 
     /// Loads every page. `onPage` gets each page as it arrives (in any order, repaired pages
@@ -143,30 +146,32 @@ public struct AppointmentListing: Sendable {
         let first = try await read(0, pageSize)
         // A server that caps pages below the asked limit (and says there is more) sets the page size.
         let limit = first.ids.count < pageSize && first.totalCount > first.ids.count ? first.ids.count : pageSize
-        guard limit > 0, first.ids.count >= limit else { return Result(ids: first.ids, isComplete: true) }
+        guard limit > 0, first.ids.count >= limit else { return Result(count: Set(first.ids).count, isComplete: true) }
         let step = limit > 1 ? limit - 1 : 1
 
         var chain = PageChain(limit: limit)
-        for page in try await firstPass(after: first, limit: limit, step: step, fetch: fetch, accept: accept) {
-            chain.add(page)
-        }
+        chain.add(first)
+        try await firstPass(after: first, limit: limit, step: step, fetch: fetch, accept: accept, into: &chain)
         if limit < 2 {
             // Pages of one row cannot overlap: read on to the end, unverified.
-            var offset = chain.pages.map(\.offset).max() ?? 0
-            while chain.pages.last.map({ $0.ids.count >= limit }) ?? false {
+            let furthest = chain.pages.max { $0.offset < $1.offset } ?? PageChain.Summary(offset: 0, count: 0, totalCount: 0)
+            var (offset, count) = (furthest.offset, furthest.count)
+            while count >= limit {
                 guard offset < maxRows else { throw tooMany() }
                 offset += 1
-                chain.add(try await read(offset, limit))
+                let page = try await read(offset, limit)
+                chain.add(page)
+                count = page.ids.count
             }
-            return Result(ids: chain.ids, isComplete: true)
+            return Result(count: chain.rowCount, isComplete: true)
         }
         // Every page may need a repair or two when the list moves fast, and a few more besides.
         var repairsLeft = maxRepairs + 2 * chain.pages.count
         var retreat = 0
         while !chain.isComplete {
-            guard repairsLeft > 0 else { return Result(ids: chain.ids, isComplete: false) }
+            guard repairsLeft > 0 else { return Result(count: chain.rowCount, isComplete: false) }
             repairsLeft -= 1
-            guard chain.ids.count <= maxRows else { throw tooMany() }
+            guard chain.rowCount <= maxRows else { throw tooMany() }
             // Read on from the furthest page linked to the top, where its last row is now: rows
             // that left since it was read moved it up. A read that does not link lands too far
             // down (more rows left before it): step back half a page more each time.
@@ -179,17 +184,17 @@ public struct AppointmentListing: Sendable {
             chain.add(try await read(offset, limit))
             retreat = chain.linkedCount > linkedBefore || offset == 0 ? 0 : retreat + max(1, step / 2)
         }
-        return Result(ids: chain.ids, isComplete: true)
+        return Result(count: chain.rowCount, isComplete: true)
     }
 
     /// The pages after the first, `maxPagesInFlight` in flight at any time, planned from the first
-    /// page's `totalCount` (clamped) and no further once an empty or short page came back; in
-    /// offset order, empty pages left out. Growth beyond the plan is read by `run` afterwards.
+    /// page's `totalCount` (clamped) and no further once an empty or short page came back, added
+    /// to `chain` as they arrive. Growth beyond the plan is read by `run` afterwards.
     private func firstPass(
-        after first: ReadPage, limit: Int, step: Int, fetch: @escaping Fetch, accept: (AppointmentPage, Int) throws(EngageError) -> ReadPage
-    ) async throws(EngageError) -> [ReadPage] {
+        after first: ReadPage, limit: Int, step: Int, fetch: @escaping Fetch,
+        accept: (AppointmentPage, Int) throws(EngageError) -> ReadPage, into chain: inout PageChain
+    ) async throws(EngageError) {
         let planned = min(first.totalCount, maxRows)
-        var pages = [first]
         var failure: EngageError?
         await withTaskGroup(of: (Int, Swift.Result<AppointmentPage, EngageError>).self) { group in
             var nextOffset = step
@@ -207,7 +212,7 @@ public struct AppointmentListing: Sendable {
                 do throws(EngageError) {
                     let page = try accept(try result.get(), offset)
                     if page.ids.count < limit { endSeen = true }
-                    if !page.ids.isEmpty { pages.append(page) }
+                    chain.add(page)
                     schedule()
                 } catch {
                     failure = error
@@ -216,7 +221,6 @@ public struct AppointmentListing: Sendable {
             }
         }
         if let failure { throw failure }
-        return pages.sorted { $0.offset < $1.offset }
     }
 
     private func checked(_ page: AppointmentPage, offset: Int) -> AppointmentPage {

@@ -56,6 +56,7 @@ public final class Terminal {
         nodelay(cncurses_stdscr(), true)
         curs_set(0)
         sendEachFrameInOneWrite()
+        enterKeypadMode()
         colorMode = ColorMode.choose(
             preference: colorPreference, environment: environment, terminalColors: Int(cncurses_colors()),
             hasColors: has_colors())
@@ -67,6 +68,21 @@ public final class Terminal {
         asciiCells = [cchar_t?](repeating: nil, count: Style.allCases.count * 128)
         scalarCells.removeAll()
         clusterCells.removeAll()
+    }
+
+    /// ncurses switches the terminal's keypad to application mode (`smkx`) only at the first
+    /// `wget_wch`, so the first arrow key typed before it (as `ESC [ B`, not `ESC O B`) was read as
+    /// Esc and junk. One read now, its key (if one was typed ahead) put back, sends `smkx` at once.
+    /// Called again after the program was stopped and continued (Ctrl-Z, `fg`).
+    public func enterKeypadMode() {
+        guard isActive else { return }
+        var character: wint_t = 0
+        let result = wget_wch(cncurses_stdscr(), &character)
+        if result == cncurses_key_code_yes() {
+            ungetch(Int32(character))
+        } else if result != cncurses_err() {
+            unget_wch(wchar_t(character))
+        }
     }
 
     /// ncurses 6.4 flushes its output after every cursor movement until the program has once

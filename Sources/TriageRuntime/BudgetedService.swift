@@ -6,17 +6,18 @@ import EngageContract
 public struct BudgetedService: AppointmentService {
     public let base: any AppointmentService
     public let budget: RequestBudget
-    public var rateLimit: RateLimitPolicy
+    /// How 429s are waited out (`RetryPolicy.rateLimits`).
+    public var rateLimit: RetryPolicy
     /// How the wait is slept (tests pass a recording one).
     var sleep: @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
 
-    public init(_ base: any AppointmentService, budget: RequestBudget, rateLimit: RateLimitPolicy = .standard) {
+    public init(_ base: any AppointmentService, budget: RequestBudget, rateLimit: RetryPolicy = .rateLimits) {
         self.base = base
         self.budget = budget
         self.rateLimit = rateLimit
     }
 
-    init(_ base: any AppointmentService, budget: RequestBudget, rateLimit: RateLimitPolicy,
+    init(_ base: any AppointmentService, budget: RequestBudget, rateLimit: RetryPolicy,
          sleep: @escaping @Sendable (Duration) async throws -> Void) {
         self.init(base, budget: budget, rateLimit: rateLimit)
         self.sleep = sleep
@@ -62,7 +63,7 @@ public struct BudgetedService: AppointmentService {
                 return value
             case .failure(let error) where error.kind == .rateLimited && attempt < rateLimit.maxAttempts:
                 do {
-                    try await sleep(rateLimit.delay(retryAfter: error.retryAfter, attempt: attempt))
+                    try await sleep(rateLimit.rateLimitDelay(retryAfter: error.retryAfter, attempt: attempt))
                 } catch {
                     throw EngageError(kind: .cancelled)
                 }

@@ -22,6 +22,10 @@ struct AcceptCommand: AsyncParsableCommand {
     @Argument(help: "The appointment's id.")
     var id: String
 
+    func validate() throws {
+        if let problem = AppointmentID.problem(with: id) { throw ValidationError("Not sent: \(problem).") }
+    }
+
     @Flag(help: "Print the accepted appointment as the API's JSON (its `data` object).")
     var json = false
 

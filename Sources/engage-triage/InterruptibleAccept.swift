@@ -18,7 +18,7 @@ enum InterruptibleAccept {
     ) async -> Ending {
         let ending: Ending = await withCheckedContinuation { continuation in
             let once = ResumeOnce(continuation)
-            let watcher = SignalWatcher([SIGINT, SIGTERM, SIGHUP]) { _ in
+            let watcher = SignalWatcher(SignalWatcher.ending) { _ in
                 guard once.countSignal() == 1 else {
                     once.resume(.abandoned(tracker.abandonAll()))
                     return

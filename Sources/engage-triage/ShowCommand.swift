@@ -13,6 +13,10 @@ struct ShowCommand: AsyncParsableCommand {
     @Argument(help: "The appointment's id.")
     var id: String
 
+    func validate() throws {
+        if let problem = AppointmentID.problem(with: id) { throw ValidationError("Not sent: \(problem).") }
+    }
+
     @Flag(help: "Print the appointment as the API's JSON (its `data` object).")
     var json = false
 

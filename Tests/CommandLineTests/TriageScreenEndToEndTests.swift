@@ -60,8 +60,15 @@ struct TriageScreenEndToEndTests {
             try tmux.send("2")
             try tmux.waitFor("1. PRIMARY CUSTOMER  \(first.appointmentParticipants[0].participant.id)")
 
-            // Accept it again: the server refuses, the banner says why.
-            try confirmAccept(first.id, in: tmux)
+            // `a` on the row shown as accepted asks nothing and sends nothing.
+            try tmux.send("a")
+            try tmux.waitFor("\(first.id) is ACCEPTED (as of ")
+            #expect(sandbox.receivedRequests.filter { $0.method == "POST" }.count == 1)
+
+            // A colleague accepted the next one meanwhile: the server refuses, the banner says why.
+            _ = sandbox.tenant.accept(id: pending[1].id)
+            try tmux.send("j")
+            try confirmAccept(pending[1].id, in: tmux)
             let refused = try tmux.waitFor("APPOINTMENT_STATUS_INVALID")
             #expect(refused.contains("Already handled: this request is no longer pending (status ACCEPTED)."))
             try tmux.send("Escape")
@@ -128,6 +135,26 @@ struct TriageScreenEndToEndTests {
         }
     }
 
+    /// Starts the screen (or `accept ID`) against a sandbox whose accepts take `latency`, and
+    /// accepts the first pending request: returns once the accept has reached the sandbox.
+    private func startSlowAccept(
+        _ sandbox: SandboxServer, latency: Duration, width: Int, height: Int, command: String? = nil
+    ) throws -> (TmuxSession, URL, Appointment) {
+        sandbox.faults.setLatency(latency, for: .accept)
+        let target = sandbox.tenant.appointments.first { $0.status == .incomingRequest }!
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("engage-e2e-state-\(UUID().uuidString)")
+        let tmux = try TmuxSession(width: width, height: height, environment: environment(sandbox, state: state))
+        if let command {
+            try tmux.run(Self.binary + " \(command) \(target.id); echo exit-status-$?")
+        } else {
+            try tmux.run(Self.binary + "; echo exit-status-$?")
+            try tmux.waitFor("loaded")
+            try confirmAccept(target.id, in: tmux)
+        }
+        try waitForAccepts(sandbox)
+        return (tmux, state, target)
+    }
+
     private func endSession(_ ending: String, _ tmux: TmuxSession) throws {
         switch ending {
         case "q", "C-c":
@@ -142,14 +169,7 @@ struct TriageScreenEndToEndTests {
     @Test(arguments: ["q", "C-c", "TERM", "HUP"])
     func aSessionEndingDuringASlowAcceptWaitsForItAndSaysWhatBecameOfIt(ending: String) async throws {
         try await SandboxServer.withRunning(SandboxConfiguration(token: Self.token)) { sandbox in
-            sandbox.faults.setLatency(.milliseconds(1_500), for: .accept)
-            let target = sandbox.tenant.appointments.first { $0.status == .incomingRequest }!
-            let state = FileManager.default.temporaryDirectory.appendingPathComponent("engage-e2e-state-\(UUID().uuidString)")
-            let tmux = try TmuxSession(width: 80, height: 24, environment: environment(sandbox, state: state))
-            try tmux.run(Self.binary + "; echo exit-status-$?")
-            try tmux.waitFor("loaded")
-            try confirmAccept(target.id, in: tmux)
-            try waitForAccepts(sandbox)
+            let (tmux, state, target) = try startSlowAccept(sandbox, latency: .milliseconds(1_500), width: 80, height: 24)
             try endSession(ending, tmux)
             if ending != "HUP" { try tmux.waitFor("Quitting: waiting for the accept of \(target.id) on its way.") }
             let screen = try tmux.waitFor("\nexit-status-0")
@@ -167,14 +187,7 @@ struct TriageScreenEndToEndTests {
 
     @Test func aSecondCtrlCAbandonsTheWaitAndRecordsTheOutcomeAsUnknown() async throws {
         try await SandboxServer.withRunning(SandboxConfiguration(token: Self.token)) { sandbox in
-            sandbox.faults.setLatency(.seconds(20), for: .accept)
-            let target = sandbox.tenant.appointments.first { $0.status == .incomingRequest }!
-            let state = FileManager.default.temporaryDirectory.appendingPathComponent("engage-e2e-state-\(UUID().uuidString)")
-            let tmux = try TmuxSession(width: 120, height: 40, environment: environment(sandbox, state: state))
-            try tmux.run(Self.binary + "; echo exit-status-$?")
-            try tmux.waitFor("loaded")
-            try confirmAccept(target.id, in: tmux)
-            try waitForAccepts(sandbox)
+            let (tmux, state, target) = try startSlowAccept(sandbox, latency: .seconds(20), width: 120, height: 40)
             try tmux.send("C-c")
             try tmux.waitFor("Quitting: waiting for the accept of \(target.id)")
             try tmux.send("C-c")
@@ -192,12 +205,8 @@ struct TriageScreenEndToEndTests {
     @Test(arguments: [1, 2])
     func theAcceptCommandInterruptedWaitsOrAbandons(interrupts: Int) async throws {
         try await SandboxServer.withRunning(SandboxConfiguration(token: Self.token)) { sandbox in
-            sandbox.faults.setLatency(interrupts == 1 ? .milliseconds(1_500) : .seconds(20), for: .accept)
-            let target = sandbox.tenant.appointments.first { $0.status == .incomingRequest }!
-            let state = FileManager.default.temporaryDirectory.appendingPathComponent("engage-e2e-state-\(UUID().uuidString)")
-            let tmux = try TmuxSession(width: 120, height: 40, environment: environment(sandbox, state: state))
-            try tmux.run(Self.binary + " accept \(target.id); echo exit-status-$?")
-            try waitForAccepts(sandbox)
+            let (tmux, state, target) = try startSlowAccept(
+                sandbox, latency: interrupts == 1 ? .milliseconds(1_500) : .seconds(20), width: 120, height: 40, command: "accept")
             try tmux.send("C-c")
             try tmux.waitFor("waiting for the answer to the accept of \(target.id)")
             if interrupts == 2 { try tmux.send("C-c") }

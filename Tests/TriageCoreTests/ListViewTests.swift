@@ -75,7 +75,7 @@ struct ListViewTests {
         #expect(store[view.slots.last!].id == first.id, "rescheduled to the latest start: now last")
 
         let gone = Set([store[view.slots[3]].id, store[view.slots[10]].id])
-        view.remap(store.removeAll { !gone.contains($0.id) })
+        view.remap(store.removeAll { _, row in !gone.contains(row.id) })
         #expect(view.count == all.count - 2 && view.slots.allSatisfy { !gone.contains(store[$0].id) })
         #expect(view.slots.map { store[$0].start! } == view.slots.map { store[$0].start! }.sorted())
     }

@@ -212,6 +212,16 @@ struct ReducerTests {
         #expect(state.banner == Banner(.success, "Accepted \(target.id) · \(TimeDisplay(timeZone: TriageFixture.options().timeZone).dateTime(target.start!)) · status ACCEPTED", detail: "correlation c-42"))
     }
 
+    @Test func acceptOnARowAlreadyNotPendingSaysSoAndSendsNothing() {
+        var state = TriageFixture.loaded(size)
+        let target = pending[0]
+        _ = Reducer.reduce(&state, .acceptFinished(
+            id: target.id, .accepted(EngageResponse(value: TriageFixture.accepted(target), correlationId: "c-1"))))
+        #expect(TriageFixture.press(&state, .character("a")).isEmpty)
+        #expect(state.modes.current == .list, "no question is asked")
+        #expect(state.banner == Banner(.info, "\(target.id) is ACCEPTED (as of Wed 2026-11-25 00:00): nothing to accept. Press r to reload."))
+    }
+
     @Test func anyOtherKeyCancelsTheConfirmation() {
         var state = TriageFixture.loaded(size)
         TriageFixture.press(&state, .character("a"))

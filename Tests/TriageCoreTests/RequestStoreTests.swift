@@ -62,7 +62,7 @@ struct RequestStoreTests {
         let ids = TriageFixture.pending.prefix(5).map(\.id)
         store.updateState(of: ids[1]) { $0.acceptInFlight = true }
         store.updateState(of: ids[2]) { $0.lastError = Banner(.error, "no") }
-        let mapping = store.removeAll { $0.id != ids[0] && $0.id != ids[2] }
+        let mapping = store.removeAll { _, row in row.id != ids[0] && row.id != ids[2] }
         #expect(mapping == [nil, 0, nil, 1, 2])
         #expect(store.count == 3 && store.slot(of: ids[3]) == 1 && store.slot(of: ids[0]) == nil)
         #expect(store.state(of: ids[1]).acceptInFlight)

@@ -77,7 +77,7 @@ struct EffectRunnerTests {
         service.script(accept: Array(repeating: EngageError(kind: .rateLimited, httpStatus: 429), count: 3))
         let waits = Mutex<[Duration]>([])
         let budgeted = BudgetedService(
-            service, budget: RequestBudget(), rateLimit: RateLimitPolicy(maxAttempts: 3, initialDelay: .milliseconds(100)),
+            service, budget: RequestBudget(), rateLimit: RetryPolicy(maxAttempts: 3, initialDelay: .milliseconds(100)),
             sleep: { duration in waits.withLock { $0.append(duration) } })
         let outcome = await budgeted.acceptReconciling(id: "1000")
         guard case .rejected(let error, _) = outcome else {

@@ -41,26 +41,33 @@ extension EngageClient {
     /// too fast to be read completely.
     public func allAppointments(matching query: AppointmentQuery) async throws(EngageError) -> [Appointment] {
         let listing = AppointmentListing(pageSize: configuration.pageSize, maxPagesInFlight: configuration.maxPagesInFlight)
-        let collected = Mutex<[String: Appointment]>([:])
+        // Each row once: the copy read last, at the place it was first seen (pages overlap and
+        // repaired pages come again, in any order).
+        let collected = Mutex<[String: (place: Int, appointment: Appointment)]>([:])
         let result = try await listing.run(
             fetch: { offset, limit throws(EngageError) in
                 try await self.appointmentPage(matching: query, offset: offset, limit: limit)
             },
             onPage: { page in
                 collected.withLock { rows in
-                    for appointment in page.appointments { rows[appointment.id] = appointment }
+                    for (index, appointment) in page.appointments.enumerated() {
+                        let place = min(rows[appointment.id]?.place ?? .max, page.meta.offset + index)
+                        rows[appointment.id] = (place, appointment)
+                    }
                 }
             })
         guard result.isComplete else {
             throw EngageError(kind: .limitExceeded, detail: "the list kept changing while it was read; try again")
         }
-        return collected.withLock { rows in result.ids.compactMap { rows[$0] } }
+        return collected.withLock { rows in
+            rows.values.sorted { ($0.place, $0.appointment.id) < ($1.place, $1.appointment.id) }.map(\.appointment)
+        }
     }
 
     /// `GET /appointments/{id}`.
     public func appointment(id: String) async throws(EngageError) -> EngageResponse<Appointment> {
         let response = try await send(
-            .get, "/appointments/\(Self.encode(id))", decoding: DataEnvelope<Appointment>.self, idempotent: true)
+            .get, "/appointments/\(try Self.pathSegment(id))", decoding: DataEnvelope<Appointment>.self, idempotent: true)
         return EngageResponse(value: response.value.data, correlationId: response.correlationId)
     }
 
@@ -70,8 +77,17 @@ extension EngageClient {
         id: String, willSend: @escaping @Sendable (String) throws -> Void
     ) async throws(EngageError) -> EngageResponse<Appointment> {
         let response = try await send(
-            .post, "/appointments/\(Self.encode(id))/_actions/accept", decoding: DataEnvelope<Appointment>.self,
+            .post, "/appointments/\(try Self.pathSegment(id))/_actions/accept", decoding: DataEnvelope<Appointment>.self,
             idempotent: false, willSend: willSend)
         return EngageResponse(value: response.value.data, correlationId: response.correlationId)
+    }
+
+    /// `id` as one path segment, percent-encoded; an id that would change the path is refused
+    /// before any request.
+    static func pathSegment(_ id: String) throws(EngageError) -> String {
+        if let problem = AppointmentID.problem(with: id) {
+            throw EngageError(kind: .invalidConfiguration, detail: "Not sent: \(problem).")
+        }
+        return encode(id)
     }
 }

@@ -59,8 +59,7 @@ public struct EngageClientConfiguration: Sendable {
         guard let host = baseURL.host?.lowercased(), !host.isEmpty, scheme == "https" || scheme == "http" else {
             throw EngageError(kind: .invalidConfiguration, detail: "The base URL \(baseURL.absoluteString) is not an http(s) URL.")
         }
-        let loopback = host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127.")
-        guard scheme == "https" || loopback else {
+        guard scheme == "https" || Loopback.contains(host: host) else {
             throw EngageError(
                 kind: .invalidConfiguration,
                 detail: "The base URL must use https (plain http is allowed only for loopback addresses): \(baseURL.absoluteString)"

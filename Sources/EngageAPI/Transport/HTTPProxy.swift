@@ -30,7 +30,7 @@ public struct HTTPProxy: Sendable, Equatable, CustomStringConvertible {
 
     private static func bypasses(_ host: String, _ noProxy: String) -> Bool {
         let host = host.lowercased()
-        if host == "localhost" || host == "::1" || host.hasPrefix("127.") { return true }
+        if Loopback.contains(host: host) { return true }
         return noProxy.split(separator: ",").contains { entry in
             let entry = entry.trimmingCharacters(in: .whitespaces).lowercased()
             if entry == "*" { return true }

@@ -9,6 +9,14 @@ extension Reducer {
             return []
         }
         guard !state.store.state(of: appointment.id).acceptInFlight else { return [] }
+        guard appointment.status == .incomingRequest else {
+            // Nothing to accept: say what it is (and since when) instead of asking the server.
+            let time = TimeDisplay(timeZone: state.options.timeZone)
+            let reload = state.keymap.firstKey(for: .reload).map { " Press \($0) to reload." } ?? ""
+            state.banner = Banner(.info, UntrustedText.sanitize(
+                "\(appointment.id) is \(appointment.status) (as of \(time.dateTime(appointment.updatedAt))): nothing to accept.\(reload)"))
+            return []
+        }
         if state.options.confirmBeforeAccept {
             state.modes.push(.confirm(id: appointment.id))
             return []

@@ -5,7 +5,7 @@ extension Reducer {
     static func startLoad(_ state: inout AppState) -> [Effect] {
         state.generation += 1
         state.load = .loading(loaded: 0, total: nil)
-        state.seenByLoad = []
+        state.rowsSeenByLoad = 0
         return [.loadAppointments(generation: state.generation)]
     }
 
@@ -14,27 +14,31 @@ extension Reducer {
         state.store.reserve(page.meta.totalCount)
         var inserted: [Int] = []
         for (index, appointment) in page.appointments.enumerated() {
-            state.seenByLoad.insert(appointment.id)
-            upsert(&state, appointment, rank: page.meta.offset + index, collecting: &inserted)
+            let slot = upsert(&state, appointment, rank: page.meta.offset + index, collecting: &inserted)
+            if state.store.markSeen(slot: slot, byLoad: state.generation) { state.rowsSeenByLoad += 1 }
         }
         state.view.insert(inserted, in: state.store)
         if state.selectedID == nil || state.selectionIndex == nil, !state.view.isEmpty {
             state.selectedID = state.row(at: 0).id
         }
-        state.load = .loading(loaded: state.seenByLoad.count, total: page.meta.totalCount)
+        state.load = .loading(loaded: state.rowsSeenByLoad, total: page.meta.totalCount)
     }
 
     /// Puts one appointment into the store and takes its row out of the view when its place may
     /// change; the slots to (re)insert into the view are collected.
+    @discardableResult
     static func upsert(_ state: inout AppState, _ appointment: Appointment, rank: Int, authoritative: Bool = false,
-                       collecting inserted: inout [Int]) {
+                       collecting inserted: inout [Int]) -> Int {
         if let slot = state.store.slot(of: appointment.id), state.store[slot] != appointment,
            authoritative || appointment.updatedAt >= state.store[slot].updatedAt {
             state.view.remove(slot: slot, in: state.store)
         }
         switch state.store.merge(appointment, rank: rank, authoritative: authoritative) {
-        case .inserted(let slot), .updated(let slot): inserted.append(slot)
-        case .unchanged: break
+        case .inserted(let slot), .updated(let slot):
+            inserted.append(slot)
+            return slot
+        case .unchanged(let slot):
+            return slot
         }
     }
 
@@ -54,18 +58,19 @@ extension Reducer {
             state.banner = Banner(
                 .info, "Some requests may be missing: the list changed faster than it could be read. Press r to reload.")
         }
-        let seen = state.seenByLoad
-        state.seenByLoad = []
-        let store = state.store
-        guard (0..<store.count).contains(where: { !seen.contains(store[$0].id) }) else { return }
-        let survives: (Appointment) -> Bool = { seen.contains($0.id) || store.state(of: $0.id).acceptInFlight }
-        let view = state.view
-        let neighbour = state.selectionIndex.flatMap { index -> String? in
-            let after = view.slots[index...].first { survives(store[$0]) }
-            let before = view.slots[..<index].last { survives(store[$0]) }
-            return (after ?? before).map { store[$0].id }
+        let (generation, inFlight) = (state.generation, Set(state.store.acceptsInFlight))
+        // No copy of the store is taken here: it would be copied whole on the removal below.
+        func survives(_ slot: Int, _ store: RequestStore) -> Bool {
+            store.wasSeen(slot: slot, byLoad: generation) || inFlight.contains(store[slot].id)
         }
-        let mapping = state.store.removeAll(keeping: survives)
+        guard (0..<state.store.count).contains(where: { !survives($0, state.store) }) else { return }
+        let neighbour = state.selectionIndex.flatMap { index -> String? in
+            let after = state.view.slots[index...].first { survives($0, state.store) }
+            let before = state.view.slots[..<index].last { survives($0, state.store) }
+            return (after ?? before).map { state.store[$0].id }
+        }
+        let kept = (0..<state.store.count).map { survives($0, state.store) }
+        let mapping = state.store.removeAll { slot, _ in kept[slot] }
         state.view.remap(mapping)
         if state.selected == nil { state.selectedID = neighbour ?? (state.view.isEmpty ? nil : state.row(at: 0).id) }
         clampDetailScroll(&state)

@@ -25,8 +25,8 @@ public struct AppState: Sendable {
     public var load = LoadStatus.loading(loaded: 0, total: nil)
     /// Tags the current load; pages of an older one are ignored.
     public var generation = 0
-    /// The ids the current load has seen: at its end, the rows it did not see have left the list.
-    var seenByLoad: Set<String> = []
+    /// How many rows the current load has read (each once).
+    var rowsSeenByLoad = 0
     public var tab = DetailTab.overview
     /// First visible line of the detail content.
     public var detailScroll = 0

@@ -10,6 +10,8 @@ public struct RequestStore: Sendable {
     private var rows: [Appointment] = []
     /// The row's place in the server's order when it was first seen (`offset + index` of its page).
     private var ranks: [Int] = []
+    /// The load that last read the row (its generation): at a load's end, the rows it did not read have left.
+    private var seenByLoad: [Int32] = []
     private var slotsByID: [String: Int] = [:]
     private var states: [String: RowState] = [:]
     private var interner = ValueInterner()
@@ -35,6 +37,7 @@ public struct RequestStore: Sendable {
         guard rows.capacity < wanted else { return }
         rows.reserveCapacity(wanted)
         ranks.reserveCapacity(wanted)
+        seenByLoad.reserveCapacity(wanted)
         slotsByID.reserveCapacity(wanted)
     }
 
@@ -61,19 +64,22 @@ public struct RequestStore: Sendable {
         let slot = rows.count
         rows.append(interner.intern(appointment))
         ranks.append(rank)
+        seenByLoad.append(0)
         slotsByID[appointment.id] = slot
         return .inserted(slot: slot)
     }
 
-    /// Removes the rows whose ids `keep` rejects; returns each surviving row's new slot by old slot.
-    public mutating func removeAll(keeping keep: (Appointment) -> Bool) -> [Int?] {
+    /// Removes the rows `keep` rejects (given each row's slot and the row); returns each surviving
+    /// row's new slot by old slot.
+    public mutating func removeAll(keeping keep: (_ slot: Int, _ row: Appointment) -> Bool) -> [Int?] {
         var mapping = [Int?](repeating: nil, count: rows.count)
         var kept = 0
         for slot in rows.indices {
             let row = rows[slot]
-            if keep(row) {
+            if keep(slot, row) {
                 rows[kept] = row
                 ranks[kept] = ranks[slot]
+                seenByLoad[kept] = seenByLoad[slot]
                 slotsByID[row.id] = kept
                 mapping[slot] = kept
                 kept += 1
@@ -84,8 +90,20 @@ public struct RequestStore: Sendable {
         }
         rows.removeLast(rows.count - kept)
         ranks.removeLast(ranks.count - kept)
+        seenByLoad.removeLast(seenByLoad.count - kept)
         return mapping
     }
+
+    /// Records that load `load` read the row in `slot`; `true` the first time it does.
+    public mutating func markSeen(slot: Int, byLoad load: Int) -> Bool {
+        let stamp = Int32(truncatingIfNeeded: load)
+        guard seenByLoad[slot] != stamp else { return false }
+        seenByLoad[slot] = stamp
+        return true
+    }
+
+    /// Whether load `load` read the row in `slot`.
+    public func wasSeen(slot: Int, byLoad load: Int) -> Bool { seenByLoad[slot] == Int32(truncatingIfNeeded: load) }
 
     // MARK: Per-row state
 

@@ -60,6 +60,9 @@ final class TriageScreen {
             for number in signalNumbers {
                 switch number {
                 case SIGWINCH: store.send(.resized(terminal.adoptWindowSize()))
+                case SIGCONT:
+                    terminal.enterKeypadMode()
+                    terminal.repaintAll()
                 case SIGHUP:
                     session.terminalIsThere = false
                     beginShutdown(&session, store)

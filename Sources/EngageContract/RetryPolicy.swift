@@ -1,8 +1,8 @@
-/// How often and how patiently the client repeats a request that failed for a passing reason
-/// (429, 502/503/504, a dropped connection).
+/// How often and how patiently a request that failed for a passing reason is repeated.
 ///
-/// Only idempotent requests (reads) are ever repeated: `accept` is not idempotent, and repeating
-/// it blindly could act twice, so its failures go to the caller as they are.
+/// The client repeats reads after a 429, a 502/503/504 or a dropped connection (`delay(after:attempt:)`).
+/// `accept` is not idempotent: the client never repeats it, and only a 429 (the server did nothing)
+/// sends it again, from the runtime's request budget (`rateLimitDelay`, with `rateLimits`).
 public struct RetryPolicy: Sendable, Hashable {
     /// Total attempts, the first included; 1 means no retry.
     public var maxAttempts: Int
@@ -21,11 +21,21 @@ public struct RetryPolicy: Sendable, Hashable {
     public static let standard = RetryPolicy()
     /// One attempt only: the error comes back as the server sent it.
     public static let none = RetryPolicy(maxAttempts: 1)
+    /// Five attempts in all after 429s, from 500 ms doubling, or `Retry-After` up to 30 s.
+    public static let rateLimits = RetryPolicy(maxAttempts: 5, initialDelay: .milliseconds(500), maxDelay: .seconds(30))
 
     /// The delay before attempt `attempt + 1`, or `nil` when `error` should not be retried.
-    func delay(after error: EngageError, attempt: Int) -> Duration? {
+    public func delay(after error: EngageError, attempt: Int) -> Duration? {
         guard attempt < maxAttempts, error.isTransient else { return nil }
         if let retryAfter = error.retryAfter { return min(retryAfter, maxDelay) }
         return min(initialDelay * (1 << (attempt - 1)), maxDelay)
+    }
+
+    /// The wait after a 429 before attempt `attempt + 1`: `Retry-After` when given (up to
+    /// `maxDelay`), else the backoff scaled by a random factor in [0.5, 1], so that clients limited
+    /// together do not come back together.
+    public func rateLimitDelay(retryAfter: Duration?, attempt: Int) -> Duration {
+        if let retryAfter { return min(retryAfter, maxDelay) }
+        return min(initialDelay * (1 << min(attempt - 1, 20)), maxDelay) * Double.random(in: 0.5...1.0)
     }
 }
