@@ -120,6 +120,12 @@ struct CommandLineTests {
             #expect(confirmed.stderr.contains("confirmed by re-reading"))
             #expect(try await run(["list", "--status", "bogus"]).status == 2)
             #expect(try await run(["frobnicate"]).status == 2)
+            let before = sandbox.receivedRequests.count
+            for arguments in [["accept", ".."], ["accept", "."], ["show", ""]] {
+                let refused = try await run(arguments)
+                #expect(refused.status == 2 && refused.stderr.contains("Not sent: an appointment id cannot be"), "\(arguments)")
+            }
+            #expect(sandbox.receivedRequests.count == before, "no request for those ids")
         }
     }
 

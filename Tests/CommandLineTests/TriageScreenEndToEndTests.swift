@@ -95,7 +95,7 @@ struct TriageScreenEndToEndTests {
         }
     }
 
-    @Test(arguments: [("C-c", 0), ("TERM", 0), ("HUP", 0), ("SEGV", 139)])
+    @Test(arguments: [("C-c", 0), ("TERM", 0), ("HUP", 0), ("QUIT", 0), ("USR1", 0), ("ALRM", 0), ("SEGV", 139)])
     func signalsRestoreTheTerminal(ending: String, exitStatus: Int) async throws {
         try await SandboxServer.withRunning(SandboxConfiguration(token: Self.token)) { sandbox in
             let tmux = try TmuxSession(width: 100, height: 30, environment: environment(sandbox))
@@ -223,6 +223,20 @@ struct TriageScreenEndToEndTests {
                 #expect(screen.contains("\(target.id): outcome unknown — check it in the back office · correlation \(correlationId)"))
             }
             #expect(sandbox.receivedRequests.filter { $0.method == "POST" }.count == 1)
+        }
+    }
+
+    @Test func theFirstArrowKeyAfterStartMoves() async throws {
+        try await SandboxServer.withRunning(SandboxConfiguration(token: Self.token)) { sandbox in
+            let pending = sandbox.tenant.appointments.filter { $0.status == .incomingRequest }
+            let tmux = try TmuxSession(width: 120, height: 40, environment: environment(sandbox))
+            try tmux.run(Self.binary)
+            try tmux.waitFor("\(pending.count) loaded")
+            // tmux sends an arrow as the keypad mode the program set: ESC O B once `smkx` was sent.
+            try tmux.send("Down")
+            try tmux.waitFor("2/\(pending.count)")
+            try tmux.waitFor("│ \(pending[1].id) · INCOMING")
+            try tmux.send("q")
         }
     }
 

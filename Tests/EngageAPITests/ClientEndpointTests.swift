@@ -150,8 +150,33 @@ struct ClientEndpointTests {
                         "http://localhost:1/enterprises/acme", "http://[::1]:1/enterprises/acme"] {
             #expect(throws: Never.self) { try EngageClientConfiguration(baseURL: URL(string: allowed)!, tokenProvider: token) }
         }
-        for refused in ["http://api.pexipengage.com/enterprises/acme", "ftp://127.0.0.1/x", "http://10.0.0.1/enterprises/acme"] {
+        for refused in ["http://api.pexipengage.com/enterprises/acme", "ftp://127.0.0.1/x", "http://10.0.0.1/enterprises/acme",
+                        // Names that merely start like a loopback address are names, resolved anywhere.
+                        "http://127.attacker.example/enterprises/acme", "http://127.0.0.1.nip.example/enterprises/acme",
+                        "http://localhost.attacker.example/x", "http://[::2]/x"] {
             #expect(throws: EngageError.self) { try EngageClientConfiguration(baseURL: URL(string: refused)!, tokenProvider: token) }
+        }
+    }
+
+    @Test func idsThatWouldChangeThePathAreRefusedBeforeAnyRequest() async throws {
+        try await SandboxServer.withRunning { sandbox in
+            let client = sandbox.makeClient()
+            for id in ["", ".", ".."] {
+                await #expect(throws: EngageError.self) { try await client.appointment(id: id) }
+                guard case .notSent(let error) = await client.acceptReconciling(id: id) else {
+                    Issue.record("the accept of \"\(id)\" should not be sent")
+                    continue
+                }
+                #expect(error.message.contains("Not sent: an appointment id cannot be"))
+            }
+            #expect(sandbox.receivedRequests.isEmpty, "nothing left for those ids")
+            // Anything else stays inside /appointments/{id}, percent-encoded.
+            for id in ["a/b", "../1001", "%2e%2e", "1001?x=1", "with space", "ü"] {
+                _ = try? await client.appointment(id: id)
+            }
+            let paths = sandbox.receivedRequests.map(\.path)
+            #expect(paths.count == 6)
+            #expect(paths.allSatisfy { $0.hasPrefix("/enterprises/acme/appointments/") && !$0.dropFirst(31).contains("/") }, "\(paths)")
         }
     }
 

@@ -24,8 +24,11 @@ struct ProxyTests {
         #expect(HTTPProxy.forHTTPS(to: "internal.corp", environment: environment) == nil)
         #expect(HTTPProxy.forHTTPS(to: "notpexipengage.com", environment: environment) != nil)
         #expect(HTTPProxy.forHTTPS(to: "x.example", environment: ["https_proxy": "http://p:1", "NO_PROXY": "*"]) == nil)
-        for loopback in ["localhost", "127.0.0.1", "::1"] {
+        for loopback in ["localhost", "127.0.0.1", "127.1.2.3", "::1", "[::1]", "::ffff:127.0.0.1"] {
             #expect(HTTPProxy.forHTTPS(to: loopback, environment: ["https_proxy": "http://p:1"]) == nil)
+        }
+        for name in ["127.attacker.example", "127.0.0.1.example", "localhost.example", "128.0.0.1"] {
+            #expect(HTTPProxy.forHTTPS(to: name, environment: ["https_proxy": "http://p:1"]) != nil, "\(name) goes through the proxy")
         }
     }
 

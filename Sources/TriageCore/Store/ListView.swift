@@ -55,6 +55,12 @@ public struct ListView: Sendable {
             slots.append(contentsOf: incoming)
             return
         }
+        // A page's rows are consecutive in the order: they usually fill one gap, in place.
+        let gap = lowerBound(first, in: store)
+        if gap == slots.count || order.precedes(incoming[incoming.count - 1], slots[gap], in: store) {
+            slots.insert(contentsOf: incoming, at: gap)
+            return
+        }
         if incoming.count < 8 {
             for slot in incoming { slots.insert(slot, at: lowerBound(slot, in: store)) }
             return

@@ -20,19 +20,19 @@ public struct SortOrder: Sendable, Equatable {
 
     /// Whether the row in `left` comes before the row in `right`.
     func precedes(_ left: Int, _ right: Int, in store: RequestStore) -> Bool {
-        let (a, b) = (store[left], store[right])
         switch key {
         case .serverOrder:
             let (rankA, rankB) = (store.rank(ofSlot: left), store.rank(ofSlot: right))
             if rankA != rankB { return ascending ? rankA < rankB : rankA > rankB }
         case .start:
-            switch (a.start, b.start) {
+            switch (store[left].start, store[right].start) {
             case (let startA?, let startB?) where startA != startB: return ascending ? startA < startB : startA > startB
             case (.some, nil): return true
             case (nil, .some): return false
             default: break
             }
         }
-        return ascending ? a.id < b.id : a.id > b.id
+        let (idA, idB) = (store[left].id, store[right].id)
+        return ascending ? idA < idB : idA > idB
     }
 }
