@@ -4,8 +4,9 @@ import TriageCore
 
 /// Writing to standard error: failures with their server code and correlation id, and notes.
 enum Diagnostics {
+    /// A line on standard error; if that cannot be written either, it is left unsaid.
     static func note(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        StandardOutput.write((text + "\n").utf8, to: STDERR_FILENO)
     }
 
     /// `engage-triage: <plain message>` and a line with the server code, HTTP status and

@@ -1,6 +1,7 @@
 import ArgumentParser
 import EngageAPI
 import Foundation
+import TriageCore
 
 /// `engage-triage doctor`: checks the configuration, the credentials, the connection and one
 /// harmless read, step by step, each with ok/failed and a hint.
@@ -15,10 +16,11 @@ struct DoctorCommand: AsyncParsableCommand {
     private func step(_ name: String, _ result: Result<String, DoctorFailure>) -> Bool {
         switch result {
         case .success(let detail):
-            print("ok      \(name): \(detail)")
+            OutputFormat.printLines(["ok      \(name): \(UntrustedText.sanitize(detail))"])
             return true
         case .failure(let failure):
-            print("failed  \(name): \(failure.message)\n        hint: \(failure.hint)")
+            // Server text (an error message, a token endpoint's error_description) goes through the sanitiser.
+            OutputFormat.printLines(["failed  \(name): \(UntrustedText.sanitize(failure.message))", "        hint: \(failure.hint)"])
             return false
         }
     }

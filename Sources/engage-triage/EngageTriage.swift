@@ -5,6 +5,9 @@ import Foundation
 /// `engage-triage`: triage the pending appointment requests of a Pexip Engage tenant.
 @main
 struct EngageTriage: AsyncParsableCommand {
+    /// The release, for `--version` and bug reports.
+    static let version = "0.10.0"
+
     static let configuration = CommandConfiguration(
         commandName: "engage-triage",
         abstract: "Triage the pending appointment requests of a Pexip Engage tenant.",
@@ -15,6 +18,7 @@ struct EngageTriage: AsyncParsableCommand {
             6 rate limited, 7 server failure, 8 network or timeout, 9 unreadable answer, \
             10 accept outcome unknown, 1 anything else.
             """,
+        version: version,
         subcommands: [TUICommand.self, ListCommand.self, ShowCommand.self, AcceptCommand.self, DoctorCommand.self],
         defaultSubcommand: TUICommand.self
     )
@@ -32,7 +36,7 @@ struct EngageTriage: AsyncParsableCommand {
             }
         } catch {
             if exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Diagnostics.note(fullMessage(for: error))
                 Foundation.exit(ExitStatus.usage.rawValue)
             }
             exit(withError: error)

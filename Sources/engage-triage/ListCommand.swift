@@ -13,7 +13,7 @@ struct ListCommand: AsyncParsableCommand {
 
     @Option(name: .customLong("status"), help: ArgumentHelp(
         "Only this status (repeatable): \(AppointmentStatus.documentedValues.map(\.rawValue).joined(separator: ", ")).",
-        valueName: "status"))
+        valueName: "status"), completion: .list(AppointmentStatus.documentedValues.map(\.rawValue)))
     var statuses: [String] = []
 
     @Flag(help: "Every status (no status filter).")

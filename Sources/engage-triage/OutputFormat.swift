@@ -8,24 +8,17 @@ enum OutputFormat {
     static func printJSON(_ value: some Encodable) throws {
         var data = try EngageJSON.encoder(pretty: true).encode(value)
         data.append(0x0A)
-        FileHandle.standardOutput.write(data)
+        StandardOutput.write(data)
     }
 
     static func printLines(_ lines: [String]) {
-        FileHandle.standardOutput.write(Data(lines.map { $0 + "\n" }.joined().utf8))
+        StandardOutput.write(lines.map { $0 + "\n" }.joined().utf8)
     }
 
-    /// Lines for a standard output that may be gone (the SSH session dropped): written with
-    /// plain `write(2)`, whatever fails is left unsaid rather than crashing the process.
+    /// Lines for a standard output that may be gone (the SSH session dropped): whatever fails is
+    /// left unsaid rather than ending the process.
     static func printLinesIgnoringErrors(_ lines: [String]) {
-        guard !lines.isEmpty else { return }
-        var bytes = Array(lines.map { $0 + "\n" }.joined().utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeMutableBytes { write(STDOUT_FILENO, $0.baseAddress! + offset, $0.count - offset) }
-            guard written > 0 else { return }
-            offset += written
-        }
+        StandardOutput.write(lines.map { $0 + "\n" }.joined().utf8, to: STDOUT_FILENO)
     }
 
     /// Sections as a heading and aligned `label  value` lines; multi-line values stay indented.

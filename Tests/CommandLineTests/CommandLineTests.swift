@@ -129,6 +129,49 @@ struct CommandLineTests {
         }
     }
 
+    @Test func numbersOutOfRangeAndBrokenValuesAreRefusedNamingThem() async throws {
+        let base = ["ENGAGE_BASE_URL": "http://127.0.0.1:1/enterprises/acme", "ENGAGE_TOKEN": "t"]
+        func run(_ arguments: [String], _ extra: [String: String] = [:]) async throws -> CommandRunner.Result {
+            try await CommandRunner.triage(arguments, environment: CommandRunner.environment(base.merging(extra) { $1 }))
+        }
+        for timeout in ["inf", "1e300", "-1", "0", "nan"] {
+            let refused = try await run(["show", "1001", "--timeout", timeout])
+            #expect(refused.status == 2 && refused.stderr.contains("--timeout"), "\(timeout): \(refused.all)")
+            #expect(!refused.stderr.contains("Fatal error") && !refused.stderr.contains("Missing value"))
+        }
+        for value in ["abc", "inf", "1e300"] {
+            let refused = try await run(["show", "1001"], ["ENGAGE_TIMEOUT": value])
+            #expect(refused.status == 2 && refused.stderr.contains(value == "abc" ? "ENGAGE_TIMEOUT=abc" : "request timeout"), "\(refused.all)")
+        }
+        let port = try await run(["show", "1001"], ["ENGAGE_BASE_URL": "http://127.0.0.1:70000/enterprises/acme"])
+        #expect(port.status == 2 && port.stderr.contains("port 70000 is not a port"), "\(port.all)")
+        let token = try await run(["show", "1001"], ["ENGAGE_TOKEN": "abc\r\nX-Evil: 1"])
+        #expect(token.status == 2 && token.stderr.contains("The API token has a line break"), "\(token.all)")
+        #expect(!token.all.contains("X-Evil"), "the token is never shown")
+        let language = try await run(["show", "1001", "--language", "en\r\nX: y"])
+        #expect(language.status == 2 && language.stderr.contains("The language"), "\(language.all)")
+        let version = try await run(["--version"])
+        #expect(version.status == 0 && version.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
+    }
+
+    @Test func aClosedOrFullStandardOutputIsNotACrash() async throws {
+        let binary = CommandRunner.productsFolder.appendingPathComponent("engage-triage").path
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("engage-out-\(UUID().uuidString)")
+        let environment = CommandRunner.environment(["XDG_STATE_HOME": state.path])
+        // The reader stops after a few bytes: the rest of the JSON meets a closed pipe.
+        let closed = try Subprocess.output(
+            ["bash", "-c", "\(binary) list --demo --json | head -c 10 >/dev/null; echo \"status=${PIPESTATUS[0]}\""],
+            environment: environment)
+        #expect(["status=0", "status=141"].contains(closed.trimmingCharacters(in: .whitespacesAndNewlines)), "\(closed)")
+        let full = try Subprocess.output(
+            ["bash", "-c", "\(binary) accept 1001 --demo 2>&1 >/dev/full | cat; echo \"status=${PIPESTATUS[0]}\""],
+            environment: environment)
+        #expect(full.contains("the output could not be written: No space left on device"), "\(full)")
+        #expect(full.contains("status=1") && !full.contains("Fatal error"), "\(full)")
+        let audit = try String(contentsOf: state.appendingPathComponent("engage-triage/audit.jsonl"), encoding: .utf8)
+        #expect(audit.contains("\"outcome\":\"accepted\""), "the accept done was audited before the output failed")
+    }
+
     @Test func tokenFileIsReadAndTrimmed() async throws {
         try await withTenant { _, environment in
             let file = FileManager.default.temporaryDirectory.appendingPathComponent("token-\(UUID().uuidString)")

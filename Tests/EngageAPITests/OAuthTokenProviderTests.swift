@@ -88,6 +88,20 @@ struct OAuthTokenProviderTests {
         }
     }
 
+    @Test func aTokenEndpointThatRateLimitsReadsAsRateLimitingAndTheAcceptWasNotSent() async throws {
+        try await SandboxServer.withRunning { sandbox in
+            sandbox.faults.script(.token, [.status(429)])
+            let outcome = await try client(sandbox).acceptReconciling(id: "1001")
+            guard case .notSent(let error) = outcome else {
+                Issue.record("expected the accept not to be sent, got \(outcome)")
+                return
+            }
+            #expect(error.kind == .rateLimited && error.httpStatus == 429)
+            #expect(outcome.message.hasPrefix("Not sent: Too many requests"))
+            #expect(!sandbox.receivedRequests.contains { $0.method == "POST" && $0.path.contains("/appointments") })
+        }
+    }
+
     @Test func wrongCredentialsSayWhichClientWithoutTheSecret() async throws {
         try await SandboxServer.withRunning { sandbox in
             let secret = "wrong-secret-123"

@@ -125,6 +125,36 @@ struct TransportTests {
         }
     }
 
+    @Test(arguments: [true, false])
+    func aBodyOverTheLimitIsRefusedAndNotKept(announced: Bool) async throws {
+        // An endless chunked body, or one announced as 100 GB: the client stops at its limit
+        // (64 MB by default; 2 MB here, so that the test does not hold the event loop for long).
+        #expect(ResponseCollector.maxBodyBytes == 64 * 1_048_576)
+        let listener = try LoopbackListener { client in
+            _ = LoopbackListener.readHead(client)
+            let head = announced ? "HTTP/1.1 200 OK\r\nContent-Length: 100000000000\r\n\r\n"
+                : "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+            _ = Array(head.utf8).withUnsafeBytes { write(client, $0.baseAddress, $0.count) }
+            let chunk = Array((announced ? "" : "100000\r\n").utf8) + [UInt8](repeating: 0x20, count: 0x100000)
+                + Array((announced ? "" : "\r\n").utf8)
+            // At most 20 MB, until the client hangs up.
+            for _ in 0..<20 where chunk.withUnsafeBytes({ write(client, $0.baseAddress, $0.count) }) > 0 {}
+            close(client)
+        }
+        defer { listener.stop() }
+        let started = ContinuousClock.now
+        do {
+            _ = try await HTTPTransport(maxBodyBytes: 2 * 1_048_576).send(HTTPRequest(
+                method: .get, url: "http://127.0.0.1:\(listener.port)/x", headers: [], timeout: .seconds(60),
+                reusesConnections: false))
+            Issue.record("a body over the limit must not pass")
+        } catch {
+            #expect(error.reason == .tooLarge, "\(error)")
+            #expect(error.detail == "the answer is larger than 2 MB")
+        }
+        #expect(ContinuousClock.now - started < .seconds(30))
+    }
+
     @Test func headerFieldsOfTheFinalAnswerAreKeptLowercased() async throws {
         try await SandboxServer.withRunning { sandbox in
             let transport = HTTPTransport()

@@ -16,7 +16,7 @@ extension EngageClient {
         case 500..<600: .serverFailure
         default: .unexpectedStatus
         }
-        let retryAfter = response.headers["retry-after"].flatMap(Int.init).map { Duration.seconds(max(0, $0)) }
+        let retryAfter = Self.retryAfter(response.headers["retry-after"])
         // (The unauthorized message reads its detail, so a 401 gets none.)
         let detail = serverErrors.isEmpty && !body.isEmpty && kind != .unauthorized
             ? "the error body was not the documented envelope" : nil
@@ -52,6 +52,11 @@ extension EngageClient {
         return (path, detail)
     }
 
+    /// A `Retry-After` in seconds (bounded: a huge one is no reason to overflow), or nil.
+    static func retryAfter(_ header: String?) -> Duration? {
+        header.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }.map { Duration.seconds(min(max(0, $0), 86_400)) }
+    }
+
     static func transportError(_ failure: TransportFailure, correlationId: String, timeout: Duration) -> EngageError {
         func transport(_ detail: String) -> EngageError {
             EngageError(kind: .transport, correlationId: correlationId, detail: detail)
@@ -64,6 +69,7 @@ extension EngageClient {
         case .connectionLost: transport("the connection was lost before the answer was complete")
         case .secureConnectionFailed: transport("the secure (TLS) connection failed: \(failure.detail)")
         case .badResponse: transport("the server's answer was not valid HTTP")
+        case .tooLarge: EngageError(kind: .limitExceeded, correlationId: correlationId, detail: "\(failure.detail); stopped reading it")
         case .other: transport(failure.detail)
         }
     }

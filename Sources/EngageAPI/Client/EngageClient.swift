@@ -39,6 +39,7 @@ public final class EngageClient: AppointmentService {
         var refreshedToken = false
         while true {
             let token = try await configuration.tokenProvider.token()
+            try Self.checkHeaderValues(token: token, language: configuration.acceptLanguage)
             let correlationId = UUID().uuidString.lowercased()
             do {
                 try willSend(correlationId)
@@ -123,6 +124,20 @@ public final class EngageClient: AppointmentService {
             ],
             timeout: configuration.requestTimeout,
             reusesConnections: method == .get)
+    }
+
+    /// A token or a language with a line break (or another control character) would end the
+    /// header early: say what is wrong with the local value, never sending it (nor showing the token).
+    static func checkHeaderValues(token: BearerToken, language: String) throws(EngageError) {
+        func hasControl(_ text: String) -> Bool { text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F } }
+        if hasControl(token.secret) {
+            throw EngageError(kind: .invalidConfiguration, detail: "The API token has a line break or another control "
+                + "character in it: check ENGAGE_TOKEN, the token file or what the token command prints.")
+        }
+        if hasControl(language) {
+            throw EngageError(kind: .invalidConfiguration, detail: "The language (--language, ENGAGE_LANGUAGE or language) "
+                + "has a line break or another control character in it: \(language.debugDescription)")
+        }
     }
 
     /// Percent-encodes one path segment or query value (everything but unreserved characters).

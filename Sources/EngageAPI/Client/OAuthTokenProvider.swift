@@ -94,9 +94,15 @@ public actor OAuthTokenProvider: TokenProvider {
         guard (200..<300).contains(status) else {
             let problem = try? JSONDecoder().decode(ErrorResponse.self, from: body)
             let reason = [problem?.error, problem?.error_description].compactMap { $0 }.joined(separator: ": ")
-            let kind: EngageError.Kind = [400, 401, 403].contains(status) ? .unauthorized : status >= 500 ? .serverFailure : .unexpectedStatus
+            let kind: EngageError.Kind = switch status {
+            case 400, 401, 403: .unauthorized
+            case 429: .rateLimited
+            case 500...: .serverFailure
+            default: .unexpectedStatus
+            }
             throw EngageError(
                 kind: kind, httpStatus: status, correlationId: correlationId,
+                retryAfter: status == 429 ? EngageClient.retryAfter(response.headers["retry-after"]) : nil,
                 detail: "the token endpoint refused the client credentials of \(clientID)" + (reason.isEmpty ? "" : " (\(reason))"))
         }
         guard let token = try? JSONDecoder().decode(TokenResponse.self, from: body), !token.access_token.isEmpty else {

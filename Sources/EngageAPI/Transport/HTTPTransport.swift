@@ -23,6 +23,7 @@ final class HTTPTransport: Sendable {
     private let tlsConfiguration: TLSConfiguration
     /// Where `https_proxy` and `no_proxy` are read.
     private let environment: [String: String]
+    private let maxBodyBytes: Int
     private let tls = Mutex<NIOSSLContext?>(nil)
 
     /// A kept-alive connection and where it leads.
@@ -42,14 +43,17 @@ final class HTTPTransport: Sendable {
     /// - Parameters:
     ///   - tlsConfiguration: what https connections trust (tests add their own CA).
     ///   - environment: `https_proxy`/`no_proxy`, as curl reads them.
+    ///   - maxBodyBytes: the longest answer body read (64 MB; tests use less).
     init(
         group: any EventLoopGroup = HTTPTransport.eventLoops,
         tlsConfiguration: TLSConfiguration = .makeClientConfiguration(),
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        maxBodyBytes: Int = ResponseCollector.maxBodyBytes
     ) {
         self.group = group
         self.tlsConfiguration = tlsConfiguration
         self.environment = environment
+        self.maxBodyBytes = maxBodyBytes
     }
 
     /// Verifies servers against the system's CA certificates, and those in `certificateAuthoritiesFile`
@@ -101,7 +105,7 @@ final class HTTPTransport: Sendable {
     private func connect(_ origin: Origin, deadline: NIODeadline) async throws -> (any Channel, ResponseCollector) {
         let tlsContext = origin.secure ? try sharedTLSContext() : nil
         let loop = group.next()
-        let collector = ResponseCollector()
+        let collector = ResponseCollector(maxBodyBytes: maxBodyBytes)
         let timeout = deadline - .now()
         guard timeout > .zero else { throw TransportFailure(reason: .timedOut, detail: "no time left to connect") }
         let address = Self.addressLiteral(origin.host, port: origin.port)

@@ -9,6 +9,16 @@ import NIOHTTP1
 final class ResponseCollector: ChannelInboundHandler, @unchecked Sendable {
     typealias InboundIn = HTTPClientResponsePart
 
+    /// No answer's body may be longer: a server that sends more (an endless chunked body, a
+    /// huge one) gets the connection closed, and the request a `.tooLarge` failure.
+    static let maxBodyBytes = 64 * 1024 * 1024
+
+    private let maxBodyBytes: Int
+
+    init(maxBodyBytes: Int = ResponseCollector.maxBodyBytes) {
+        self.maxBodyBytes = maxBodyBytes
+    }
+
     private var waiting: EventLoopPromise<HTTPResponse>?
     /// Why the connection ended while no request was waiting (a failed TLS handshake, a server
     /// closing an idle connection): the next request learns it at once.
@@ -36,7 +46,14 @@ final class ResponseCollector: ChannelInboundHandler, @unchecked Sendable {
         case .head(let responseHead):
             answerStarted = true
             head = responseHead
+            if let length = responseHead.headers.first(name: "content-length").flatMap(Int.init), length > maxBodyBytes {
+                tooLarge(context)
+            }
         case .body(var part):
+            guard body.readableBytes + part.readableBytes <= maxBodyBytes else {
+                tooLarge(context)
+                return
+            }
             body.writeBuffer(&part)
         case .end:
             guard let head, let waiting else { return }
@@ -48,6 +65,16 @@ final class ResponseCollector: ChannelInboundHandler, @unchecked Sendable {
             self.waiting = nil
             waiting.succeed(response)
         }
+    }
+
+    private static func megabytes(_ bytes: Int) -> String {
+        bytes >= 1_048_576 ? String(bytes / 1_048_576) : String(format: "%.2f", Double(bytes) / 1_048_576)
+    }
+
+    private func tooLarge(_ context: ChannelHandlerContext) {
+        body.clear()
+        fail(TransportFailure(reason: .tooLarge, detail: "the answer is larger than \(Self.megabytes(maxBodyBytes)) MB"))
+        context.close(promise: nil)
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {

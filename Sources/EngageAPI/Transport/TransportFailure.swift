@@ -18,6 +18,8 @@ struct TransportFailure: Error, Sendable {
         case secureConnectionFailed
         /// The bytes that came back were not HTTP.
         case badResponse
+        /// The answer was longer than `ResponseCollector.maxBodyBytes`.
+        case tooLarge
         case other
     }
 

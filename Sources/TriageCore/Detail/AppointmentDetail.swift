@@ -60,7 +60,7 @@ public struct AppointmentDetail: Sendable {
     public func location(_ appointment: Appointment) -> DetailSection {
         typealias Field = DetailSection.Field
         guard let location = appointment.location else {
-            return DetailSection(title: "Location", fields: [Field("Location", "none (\(appointment.meetingType))")])
+            return DetailSection(title: "Location", fields: [Field("Location", clean("none (\(appointment.meetingType))"))])
         }
         var fields = [
             Field("Address", clean(location.formattedAddress)),

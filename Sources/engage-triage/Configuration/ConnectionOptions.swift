@@ -24,14 +24,14 @@ struct ConnectionOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Accept-Language sent to the server (default: $ENGAGE_LANGUAGE or 'en *').", valueName: "tag"))
     var language: String?
 
-    @Option(help: ArgumentHelp("Seconds to wait for each answer (default: 30).", valueName: "seconds"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Seconds to wait for each answer (default: 30).", valueName: "seconds"))
     var timeout: Double?
 
     @Flag(help: "Log at debug level to $XDG_STATE_HOME/engage-triage/engage-triage.log.")
     var debug = false
 
     func validate() throws {
-        if let timeout, timeout <= 0 { throw ValidationError("--timeout must be a positive number of seconds.") }
+        if let timeout, let problem = Settings.timeoutProblem(timeout) { throw ValidationError("--timeout \(timeout): \(problem).") }
     }
 
     /// The configuration file in effect.

@@ -76,9 +76,23 @@ struct Settings: Equatable {
 
         let tokenSource = try resolveTokenSource(flags: flags, env: env, file: file, filePath: filePath)
 
-        let timeout = flags.timeoutSeconds
-            ?? env("ENGAGE_TIMEOUT").flatMap(Double.init) ?? file?.requestTimeoutSeconds ?? defaultTimeoutSeconds
-        guard timeout > 0 else { throw ConfigFile.Problem(message: "The request timeout must be above 0 seconds.") }
+        var timeout = defaultTimeoutSeconds
+        if let seconds = flags.timeoutSeconds {
+            timeout = seconds
+        } else if let text = env("ENGAGE_TIMEOUT") {
+            guard let seconds = Double(text.trimmingCharacters(in: .whitespaces)) else {
+                throw ConfigFile.Problem(message: "ENGAGE_TIMEOUT=\(text) is not a number of seconds.")
+            }
+            timeout = seconds
+        } else if let seconds = file?.requestTimeoutSeconds {
+            timeout = seconds
+        }
+        if let problem = timeoutProblem(timeout) {
+            throw ConfigFile.Problem(message: "The request timeout \(timeout) (--timeout, ENGAGE_TIMEOUT or requestTimeoutSeconds): \(problem).")
+        }
+        if let baseURL, let port = baseURL.port, !(1...65_535).contains(port) {
+            throw ConfigFile.Problem(message: "The base URL's port \(port) is not a port (1-65535): \(baseURL.absoluteString)")
+        }
         let caFile = env("ENGAGE_CA_FILE") ?? file?.caFile
         if let caFile, !FileManager.default.isReadableFile(atPath: caFile) {
             throw ConfigFile.Problem(message: "The CA file \(caFile) (caFile, ENGAGE_CA_FILE) cannot be read.")
@@ -97,6 +111,16 @@ struct Settings: Equatable {
             caFile: caFile)
     }
 
+    /// The longest request timeout: a day (a larger number is a typo, and `inf` cannot be waited for).
+    static let maxTimeoutSeconds = 86_400.0
+
+    /// Why `seconds` cannot be a request timeout, or nil.
+    static func timeoutProblem(_ seconds: Double) -> String? {
+        guard seconds.isFinite, seconds > 0 else { return "it must be a positive number of seconds" }
+        guard seconds <= maxTimeoutSeconds else { return "it must be at most \(Int(maxTimeoutSeconds)) seconds (a day)" }
+        return nil
+    }
+
     /// The first credential given, layer by layer: the flag, then the environment
     /// (`ENGAGE_TOKEN`, `ENGAGE_TOKEN_FILE`, `ENGAGE_TOKEN_COMMAND`, `ENGAGE_CLIENT_ID`), then the
     /// file (`tokenFile`, `tokenCommand`, `clientId`).
@@ -106,6 +130,9 @@ struct Settings: Equatable {
         let tokenURL = try (env("ENGAGE_TOKEN_URL") ?? file?.tokenURL).map { text throws(ConfigFile.Problem) -> URL in
             guard let url = URL(string: text), url.host != nil else {
                 throw ConfigFile.Problem(message: "The token URL is not a URL: \(text)")
+            }
+            if let port = url.port, !(1...65_535).contains(port) {
+                throw ConfigFile.Problem(message: "The token URL's port \(port) is not a port (1-65535): \(text)")
             }
             return url
         }
