@@ -83,6 +83,7 @@ let package = Package(
                 "TriageCore",
                 "TriageRuntime",
                 "TerminalUI",
+                "SpawnSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -98,8 +99,8 @@ let package = Package(
             ]
         ),
 
-        // For the benchmarks and the process and terminal tests: starting programs with a clean
-        // signal state, a drained pseudo-terminal, per-thread write counts.
+        // Starting programs with a clean signal state (the token command; the benchmarks and the
+        // process tests), a drained pseudo-terminal, per-thread write counts.
         .target(name: "SpawnSupport"),
 
         // The benchmarks: `swift run -c release engage-bench` prints every figure with its target.

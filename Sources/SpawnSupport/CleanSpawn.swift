@@ -5,9 +5,12 @@ import Foundation
 /// most signals, and a child inheriting that mask ignores SIGTERM and never reaps its children
 /// (seen with tmux servers and with engage-triage under the benchmark).
 public enum CleanSpawn {
-    /// Starts `arguments[0]` (looked up in PATH unless it is a path) with `actions` applied.
+    /// Starts `arguments[0]` (looked up in PATH unless it is a path) with `actions` applied; with
+    /// `ownProcessGroup`, in a process group of its own (whose id is its pid), so that it and
+    /// every child it starts can be ended together with `kill(-pid, …)`.
     public static func start(
-        _ arguments: [String], environment: [String: String], actions: inout posix_spawn_file_actions_t
+        _ arguments: [String], environment: [String: String], actions: inout posix_spawn_file_actions_t,
+        ownProcessGroup: Bool = false
     ) throws -> pid_t {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -18,7 +21,9 @@ public enum CleanSpawn {
         sigfillset(&allSignals)
         posix_spawnattr_setsigmask(&attributes, &noSignals)
         posix_spawnattr_setsigdefault(&attributes, &allSignals)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        posix_spawnattr_setpgroup(&attributes, 0)
+        posix_spawnattr_setflags(
+            &attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | (ownProcessGroup ? POSIX_SPAWN_SETPGROUP : 0)))
         let argv = arguments.map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + envp).forEach { free($0) } }

@@ -84,6 +84,60 @@ struct CredentialsAndRecordsTests {
         }
     }
 
+    @Test func tokenCommandOutputGoesThroughAPipeIsBoundedAndATimeoutEndsItsChildrenToo() async throws {
+        try await withTenant { sandbox, environment, _ in
+            // No temporary file that another local user could open: TMPDIR stays empty.
+            let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("engage-tmp-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+            let ok = try await CommandRunner.triage(["show", "1001"], environment: environment.merging([
+                "ENGAGE_TOKEN_COMMAND": "printf '%s\\n' \(sandbox.configuration.token)", "TMPDIR": temporary.path,
+            ]) { $1 })
+            #expect(ok.status == 0, "\(ok.stderr)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path).isEmpty)
+
+            let endless = try await CommandRunner.triage(["show", "1001"], environment: environment.merging([
+                "ENGAGE_TOKEN_COMMAND": "yes",
+            ]) { $1 }, deadline: .seconds(20))
+            #expect(endless.status == 2 && endless.stderr.contains("The token command printed more than 64 KB"), "\(endless.all)")
+
+            let pidFile = temporary.appendingPathComponent("child.pid")
+            let slow = try await CommandRunner.triage(["show", "1001", "--timeout", "1"], environment: environment.merging([
+                "ENGAGE_TOKEN_COMMAND": "sleep 60 & echo $! > \(pidFile.path); wait",
+            ]) { $1 }, deadline: .seconds(20))
+            #expect(slow.status == 2 && slow.stderr.contains("The token command did not finish within"), "\(slow.all)")
+            let child = try #require(Int32(String(contentsOf: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
+            let deadline = ContinuousClock.now + .seconds(5)
+            while Self.isRunning(child), ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+            #expect(!Self.isRunning(child), "the command's own child is ended with it")
+        }
+    }
+
+    @Test func aTokenCommandInAConfigurationOthersCanChangeIsRefused() async throws {
+        try await withTenant { sandbox, environment, _ in
+            let config = FileManager.default.temporaryDirectory.appendingPathComponent("engage-config-\(UUID().uuidString).json")
+            try Data(#"{"tokenCommand": "printf '%s' \#(sandbox.configuration.token)"}"#.utf8).write(to: config)
+            for mode in [0o666, 0o620] {
+                try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: config.path)
+                let refused = try await CommandRunner.triage(["show", "1001", "--config", config.path], environment: environment)
+                #expect(refused.status == 2, "\(refused.all)")
+                #expect(refused.stderr.contains("\(config.path) holds a tokenCommand but others can change it"))
+                #expect(refused.stderr.contains("run chmod 600 \(config.path)"))
+            }
+            #expect(!sandbox.receivedRequests.contains { $0.path.contains("/appointments") }, "nothing was run or sent")
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: config.path)
+            let ok = try await CommandRunner.triage(["show", "1001", "--config", config.path], environment: environment)
+            #expect(ok.status == 0, "\(ok.all)")
+        }
+    }
+
+    /// Whether `pid` is a live process (not gone, not a zombie waiting for its parent).
+    private static func isRunning(_ pid: Int32) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let state = stat.split(separator: ")").last?.split(separator: " ").first
+        else { return false }
+        return state != "Z"
+    }
+
     @Test func secretFilesReadableByOthersGetAWarning() async throws {
         try await withTenant { sandbox, environment, _ in
             let file = FileManager.default.temporaryDirectory.appendingPathComponent("token-\(UUID().uuidString)")

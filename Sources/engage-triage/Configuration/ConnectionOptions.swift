@@ -46,13 +46,18 @@ struct ConnectionOptions: ParsableArguments {
         let environment = ProcessInfo.processInfo.environment
         let path = configPath
         let settings: Settings
+        let file: ConfigFile?
         do {
-            let file = try ConfigFile.load(path: path, required: config != nil || environment["ENGAGE_CONFIG"] != nil)
+            file = try ConfigFile.load(path: path, required: config != nil || environment["ENGAGE_CONFIG"] != nil)
             settings = try Settings.resolve(
                 flags: Settings.Flags(baseURL: baseURL, tokenFile: tokenFile, language: language, timeoutSeconds: timeout),
                 environment: environment, file: file, filePath: path)
         } catch {
             throw usageFailure(error.message)
+        }
+        if case .command(let command)? = settings.tokenSource, command == file?.tokenCommand,
+           let problem = FilePermissions.commandProblem(configuration: path) {
+            throw usageFailure(problem)
         }
         FileLogHandler.bootstrap(level: debug ? .debug : Logger.Level(rawValue: settings.logLevel) ?? .info)
         for warning in FilePermissions.warnings(for: (settings.clientSecretInFile != nil ? [path] : []) + settings.secretFiles) {

@@ -5,11 +5,23 @@ import Foundation
 enum FilePermissions {
     static func warnings(for paths: [String]) -> [String] {
         paths.compactMap { path in
-            guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-                  let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue, mode & 0o077 != 0
-            else { return nil }
+            guard let mode = mode(of: path), mode & 0o077 != 0 else { return nil }
             return "\(path) can be read by others (mode \(String(mode & 0o777, radix: 8))); run chmod 600 \(path)."
         }
+    }
+
+    /// Why a configuration file whose `tokenCommand` would be run cannot be trusted: the group or
+    /// others can write it, so they could make this user run any command (ssh refuses such a
+    /// config the same way). Nil when only its owner can change it.
+    static func commandProblem(configuration path: String) -> String? {
+        guard let mode = mode(of: path), mode & 0o022 != 0 else { return nil }
+        return "\(path) holds a tokenCommand but others can change it (mode \(String(mode & 0o777, radix: 8))): "
+            + "refusing to run it; run chmod 600 \(path)."
+    }
+
+    private static func mode(of path: String) -> Int? {
+        (try? FileManager.default.attributesOfItem(atPath: path))
+            .flatMap { ($0[.posixPermissions] as? NSNumber)?.intValue }
     }
 }
 
