@@ -12,6 +12,9 @@ public protocol AcceptJournal: Sendable {
 public enum AcceptJournalEntry: Sendable {
     /// An attempt is about to leave with this correlation id.
     case sent(appointmentId: String, correlationId: String)
+    /// The attempt with this correlation id was answered with a 401 or a 429, so the server did
+    /// nothing, and the accept goes again under a new correlation id.
+    case retried(appointmentId: String, correlationId: String)
     /// What became of the accept; `correlationId` is that of its last attempt (nil: none left).
     case finished(appointmentId: String, correlationId: String?, AcceptOutcome)
     /// The session ended before the answer came: the outcome is unknown.
@@ -19,7 +22,7 @@ public enum AcceptJournalEntry: Sendable {
 
     public var appointmentId: String {
         switch self {
-        case .sent(let id, _), .finished(let id, _, _), .abandoned(let id, _): id
+        case .sent(let id, _), .retried(let id, _), .finished(let id, _, _), .abandoned(let id, _): id
         }
     }
 }

@@ -32,6 +32,9 @@ public final class AcceptTracker: Sendable {
             // the correlation id of an attempt that is journaled and leaving.
             try self.state.withLock { state throws in
                 guard state.inFlight[id]?.abandoned == false else { throw SessionEnded() }
+                if let previous = state.inFlight[id]?.correlationId {
+                    try journal.record(.retried(appointmentId: id, correlationId: previous))
+                }
                 try journal.record(.sent(appointmentId: id, correlationId: correlationId))
                 state.inFlight[id]?.correlationId = correlationId
             }

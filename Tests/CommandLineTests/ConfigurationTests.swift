@@ -125,3 +125,24 @@ extension ConfigurationTests {
             == "http://127.0.0.1:8787/realms/acme/protocol/openid-connect/token")
     }
 }
+
+@Suite("Log file", .timeLimit(.minutes(1)))
+struct LogFileTests {
+    @Test func oneRecordIsOneLineAndTheFileIsRotatedBySizeKeepingThree() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("engage-log-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let sink = FileLogHandler.Sink(folder: folder, maxBytes: 200, keep: 3)
+        sink.write("a message\nwith a second line\r and \u{1B}[31m colour")
+        let first = try String(contentsOf: folder.appendingPathComponent("engage-triage.log"), encoding: .utf8)
+        #expect(first == "a message\\nwith a second line\\r and \\u{1b}[31m colour\n")
+        for index in 0..<40 { sink.write("record \(index) " + String(repeating: "x", count: 40)) }
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(names == ["engage-triage.log", "engage-triage.log.1", "engage-triage.log.2", "engage-triage.log.3"])
+        for name in names {
+            let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            #expect(text.utf8.count <= 200, "\(name) stays within the size")
+        }
+        let newest = try String(contentsOf: folder.appendingPathComponent("engage-triage.log"), encoding: .utf8)
+        #expect(newest.contains("record 39 "))
+    }
+}

@@ -65,6 +65,8 @@ struct EffectRunnerTests {
         #expect(harness.state.banner?.kind == .success)
         let sent = harness.journal.all.compactMap { if case .sent(_, let id) = $0 { id } else { nil } }
         #expect(sent.count == 2 && Set(sent).count == 2, "each attempt has its own correlation id")
+        let retried = harness.journal.all.compactMap { if case .retried(_, let id) = $0 { id } else { nil } }
+        #expect(retried == [sent[0]], "the first attempt is recorded as not acted on")
         guard case .finished("1000", let correlationId, let outcome) = harness.journal.all.last else {
             Issue.record("no outcome journaled")
             return

@@ -5,7 +5,8 @@ import TriageRuntime
 
 /// The append-only audit trail of accepts, `audit.jsonl` in the state directory: one JSON line
 /// when an attempt is about to leave (`"outcome": "sent"`) and one with what became of it
-/// (`accepted`, `rejected`, `unknown`, `not-sent`), with the same correlation id. Each line is on
+/// (`accepted`, `rejected`, `unknown`, `not-sent`, or `retried` for an attempt answered 401 or
+/// 429, which the server did not act on), with the same correlation id. Each line is on
 /// disk (fsync) before the request leaves or the result is shown, so nothing is lost if the
 /// session drops.
 struct AuditLog: AcceptJournal {
@@ -14,7 +15,7 @@ struct AuditLog: AcceptJournal {
         var time: String
         var enterprise: String
         var appointmentId: String
-        /// `sent`, `accepted`, `rejected`, `unknown` or `not-sent`.
+        /// `sent`, `retried`, `accepted`, `rejected`, `unknown` or `not-sent`.
         var outcome: String
         /// The server's code of a refusal, e.g. `APPOINTMENT_STATUS_INVALID`, or why the outcome is unknown.
         var code: String?
@@ -47,6 +48,10 @@ struct AuditLog: AcceptJournal {
         switch entry {
         case .sent(_, let correlationId):
             record.outcome = "sent"
+            record.correlationId = correlationId
+        case .retried(_, let correlationId):
+            record.outcome = "retried"
+            record.code = "NOT_ACTED_ON"
             record.correlationId = correlationId
         case .abandoned(_, let correlationId):
             record.outcome = correlationId == nil ? "not-sent" : "unknown"
