@@ -249,7 +249,7 @@ struct ReducerTests {
         _ = Reducer.reduce(&state, .acceptFinished(id: target.id, .rejected(TriageFixture.statusInvalid, current: current)))
         #expect(state.row(at: 0).status == .accepted && state.view.count == pending.count)
         let expected = Banner(
-            .error, "Already handled: this request is no longer pending (status ACCEPTED).",
+            .error, "Already handled: this request is no longer pending (status ACCEPTED). Press r to reload.",
             detail: "APPOINTMENT_STATUS_INVALID · correlation 8c1e2f3a-0000-4000-8000-000000000001")
         #expect(state.banner == expected)
         #expect(state.store.state(of: target.id).lastError == expected, "the row remembers why")
@@ -271,6 +271,28 @@ struct ReducerTests {
         #expect(state.banner?.detail == "correlation c-7")
         _ = Reducer.reduce(&state, .acceptFinished(id: target.id, .notSent(EngageError(kind: .transport, detail: "no token"))))
         #expect(state.banner?.text.hasPrefix("Not sent: ") == true)
+    }
+
+    @Test func longBannersWrapSoTheEndIsSeenAndEveryBannerIsKeptWithItsTime() throws {
+        var state = TriageFixture.loaded(size)
+        state.clock = MessageClock { TriageFixture.referenceDate.addingTimeInterval(9 * 3_600 + 62) }
+        let target = pending[0]
+        let lost = EngageError(kind: .timeout, correlationId: "1f823feb-0482-44f7-9044-ca072fe0e82f", detail: "waited 30 seconds")
+        _ = Reducer.reduce(&state, .acceptFinished(id: target.id, .unknown(lost, current: .success(EngageResponse(value: target, correlationId: "c-9")))))
+        let screen = Renderer.render(state).text
+        #expect(screen.contains("The server now says INCOMING_REQUEST."), "the part that matters is on screen:\n\(screen)")
+        #expect(screen.contains("back office before trying again."))
+        #expect(screen.contains("correlation 1f823feb-0482-44f7-9044-ca072fe0e82f"))
+        TriageFixture.press(&state, .escape, .character("a"), .character("n"))
+        TriageFixture.press(&state, .character("m"))
+        #expect(state.modes.current == .messages(scroll: 0))
+        let messages = Renderer.render(state).text
+        #expect(messages.contains("Messages of this session"))
+        #expect(messages.contains("09:01:02 -- Accept cancelled."), "newest first, with its time:\n\(messages)")
+        #expect(messages.contains("09:01:02 !! The accept may not have gone through"))
+        #expect(messages.contains("1f823feb-0482-44f7-9044-ca072fe0e82f"))
+        TriageFixture.press(&state, .character("m"))
+        #expect(state.modes.current == .list && state.messages.count == 2)
     }
 
     // MARK: Everything else

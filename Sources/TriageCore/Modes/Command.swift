@@ -7,13 +7,15 @@ public enum Command: Hashable, Sendable, CaseIterable {
     case overview, participants, location, answers
     case cycleLanguage
     case closeHelp
+    case messages, closeMessages
     case confirmAccept, cancelAccept
 
     /// The modes whose keymap has this command.
     public var modes: Set<Mode.Kind> {
         switch self {
-        case .moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom, .redraw: [.list, .details, .help]
+        case .moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom, .redraw: [.list, .details, .help, .messages]
         case .closeHelp: [.help]
+        case .closeMessages: [.messages]
         case .confirmAccept, .cancelAccept: [.confirm]
         default: [.list, .details]
         }
@@ -43,6 +45,8 @@ public enum Command: Hashable, Sendable, CaseIterable {
         case .answers: "Answers"
         case .cycleLanguage: "next translation language first"
         case .closeHelp: "close this help"
+        case .messages: "every message of the session"
+        case .closeMessages: "close the messages"
         case .confirmAccept: "yes, accept it"
         case .cancelAccept: "no, do not accept"
         }

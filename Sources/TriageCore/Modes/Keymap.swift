@@ -43,6 +43,8 @@ public struct Keymap: Sendable, Equatable {
         .answers: [.character("4")],
         .cycleLanguage: [.character("L")],
         .closeHelp: [.escape, .character("?"), .character("q"), .enter, .function(1)],
+        .messages: [.character("m")],
+        .closeMessages: [.escape, .character("m"), .character("q"), .enter],
         .confirmAccept: [.character("y"), .character("Y")],
         .cancelAccept: [.character("n"), .character("N"), .escape],
     ])

@@ -8,6 +8,8 @@ public enum Mode: Sendable, Equatable {
     case help(scroll: Int)
     /// "Accept …? y/N" for the request `id`.
     case confirm(id: String)
+    /// The session's messages, scrolled down by `scroll` lines.
+    case messages(scroll: Int)
 
     public var kind: Kind {
         switch self {
@@ -15,12 +17,13 @@ public enum Mode: Sendable, Equatable {
         case .details: .details
         case .help: .help
         case .confirm: .confirm
+        case .messages: .messages
         }
     }
 
     /// A mode without its payload: what keymaps are kept by.
     public enum Kind: String, Sendable, CaseIterable {
-        case list, details, help, confirm
+        case list, details, help, confirm, messages
     }
 }
 

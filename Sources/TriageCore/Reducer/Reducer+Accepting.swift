@@ -5,7 +5,7 @@ extension Reducer {
     static func requestAccept(_ state: inout AppState) -> [Effect] {
         guard let appointment = state.selected else { return [] }
         if state.options.readOnly {
-            state.banner = Banner(.info, "Read-only: accepting is disabled (started with --read-only).")
+            show(&state, Banner(.info, "Read-only: accepting is disabled (started with --read-only)."))
             return []
         }
         guard !state.store.state(of: appointment.id).acceptInFlight else { return [] }
@@ -13,8 +13,8 @@ extension Reducer {
             // Nothing to accept: say what it is (and since when) instead of asking the server.
             let time = TimeDisplay(timeZone: state.options.timeZone)
             let reload = state.keymap.firstKey(for: .reload).map { " Press \($0) to reload." } ?? ""
-            state.banner = Banner(.info, UntrustedText.sanitize(
-                "\(appointment.id) is \(appointment.status) (as of \(time.dateTime(appointment.updatedAt))): nothing to accept.\(reload)"))
+            show(&state, Banner(.info, UntrustedText.sanitize(
+                "\(appointment.id) is \(appointment.status) (as of \(time.dateTime(appointment.updatedAt))): nothing to accept.\(reload)")))
             return []
         }
         if state.options.confirmBeforeAccept {
@@ -42,13 +42,14 @@ extension Reducer {
         case .unknown(_, .success(let current)) where current.value.status == .accepted:
             BannerText.accepted(current.value, correlationId: current.correlationId, time: time)
         case .notSent(let error), .rejected(let error, _), .unknown(let error, _):
-            BannerText.failure(outcome.message, error)
+            BannerText.failure(outcome.message, error, next: BannerText.nextStep(
+                after: outcome, acceptKey: state.keymap.firstKey(for: .accept), reloadKey: state.keymap.firstKey(for: .reload)))
         }
         state.store.updateState(of: id) {
             $0.acceptInFlight = false
             $0.lastError = banner.kind == .error ? banner : nil
         }
-        state.banner = banner
+        show(&state, banner)
         clampDetailScroll(&state)
     }
 }

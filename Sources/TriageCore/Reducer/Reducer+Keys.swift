@@ -18,22 +18,24 @@ extension Reducer {
             state.modes.pop()
             // Only the confirming key sends; any other key is a "no".
             if command == .confirmAccept { return send(&state, id) }
-            state.banner = Banner(.info, "Accept cancelled.")
+            show(&state, Banner(.info, "Accept cancelled."))
             return []
         case .help(let scroll):
-            return command.map { helpCommand(&state, $0, scroll: scroll) } ?? []
+            return command.map { overlayCommand(&state, $0, scroll: scroll, lines: HelpContent.lines(state).count) } ?? []
+        case .messages(let scroll):
+            return command.map { overlayCommand(&state, $0, scroll: scroll, lines: MessagesContent.lines(state).count) } ?? []
         case .list, .details:
             return command.map { browse(&state, $0) } ?? []
         }
     }
 
-    private static func helpCommand(_ state: inout AppState, _ command: Command, scroll: Int) -> [Effect] {
-        let page = max(1, min(state.size.height - 2, Int.max) - 2)
-        let lines = HelpContent.lines(state).count
+    /// Scrolling and closing an overlay (the help, the messages) of `lines` lines.
+    private static func overlayCommand(_ state: inout AppState, _ command: Command, scroll: Int, lines: Int) -> [Effect] {
+        let page = max(1, state.size.height - 4)
         let bottom = max(0, lines - page)
         let target: Int
         switch command {
-        case .closeHelp:
+        case .closeHelp, .closeMessages:
             state.modes.pop()
             return []
         case .redraw: return [.redraw]
@@ -45,7 +47,8 @@ extension Reducer {
         case .bottom: target = bottom
         default: return []
         }
-        state.modes.replaceCurrent(.help(scroll: min(max(0, target), bottom)))
+        let scroll = min(max(0, target), bottom)
+        state.modes.replaceCurrent(state.modes.current.kind == .help ? .help(scroll: scroll) : .messages(scroll: scroll))
         return []
     }
 
@@ -70,6 +73,7 @@ extension Reducer {
         case .accept: return requestAccept(&state)
         case .reload: return startLoad(&state)
         case .help: state.modes.push(.help(scroll: 0))
+        case .messages: state.modes.push(.messages(scroll: 0))
         case .quit: return [.quit]
         case .redraw: return [.redraw]
         case .nextSection: showTab(&state, DetailTab(rawValue: (state.tab.rawValue + 1) % DetailTab.allCases.count)!)
@@ -80,7 +84,7 @@ extension Reducer {
         case .location: showTab(&state, .location)
         case .answers: showTab(&state, .answers)
         case .cycleLanguage: cycleLanguage(&state)
-        case .closeHelp, .confirmAccept, .cancelAccept: break
+        case .closeHelp, .closeMessages, .confirmAccept, .cancelAccept: break
         }
         return []
     }

@@ -55,8 +55,8 @@ extension Reducer {
     static func finishLoad(_ state: inout AppState, isComplete: Bool) {
         state.load = .done
         if !isComplete {
-            state.banner = Banner(
-                .info, "Some requests may be missing: the list changed faster than it could be read. Press r to reload.")
+            show(&state, Banner(
+                .info, "Some requests may be missing: the list changed faster than it could be read. Press r to reload."))
         }
         let (generation, inFlight) = (state.generation, Set(state.store.acceptsInFlight))
         // No copy of the store is taken here: it would be copied whole on the removal below.

@@ -25,7 +25,8 @@ public enum Reducer {
         case .loadFailed(let generation, let error):
             guard generation == state.generation else { return [] }
             state.load = .failed
-            state.banner = BannerText.failure("Loading the pending requests failed: " + error.message, error)
+            show(&state, BannerText.failure("Loading the pending requests failed: " + error.message, error,
+                                            next: BannerText.nextStep(after: error, reloadKey: state.keymap.firstKey(for: .reload))))
             return []
         case .acceptFinished(let id, let outcome):
             finishAccept(&state, id: id, outcome: outcome)
@@ -37,6 +38,13 @@ public enum Reducer {
         case .key(let key):
             return press(&state, key)
         }
+    }
+
+    /// Shows `banner` and keeps it among the session's messages.
+    static func show(_ state: inout AppState, _ banner: Banner) {
+        state.banner = banner
+        state.messages.append(SessionMessage(time: state.clock.now(), banner: banner))
+        if state.messages.count > SessionMessage.limit { state.messages.removeFirst(state.messages.count - SessionMessage.limit) }
     }
 
     /// Selects the request at `index` of the view (clamped), keeping the selection's screen row

@@ -20,16 +20,28 @@ extension Renderer {
         case .error: .bannerError
         case .info: .bannerInfo
         }
-        let oneLine = " " + banner.text + (banner.detail.map { " · \($0)" } ?? "")
-        if banner.detail == nil || DisplayWidth.of(oneLine) <= screen.width {
-            screen.fill(row: row, style: style)
-            screen.write(oneLine, row: row, column: 0, style: style)
-        } else {
-            screen.fill(row: row - 1, style: style)
-            screen.write(" " + banner.text, row: row - 1, column: 0, style: style)
-            screen.fill(row: row, style: style)
-            screen.write(" " + (banner.detail ?? ""), row: row, column: 0, style: style)
+        for (offset, line) in bannerLines(banner, width: screen.width).reversed().enumerated() {
+            screen.fill(row: row - offset, style: style)
+            screen.write(" " + line, row: row - offset, column: 0, style: style)
         }
+    }
+
+    /// The most rows a banner takes (over the bottom of the panes); what does not fit ends in `…`
+    /// and is whole in the messages (`m`).
+    static let maxBannerRows = 4
+
+    /// A banner's rows: its text wrapped to the width (the detail on the same row when it fits,
+    /// else on its own), at most `maxBannerRows`.
+    static func bannerLines(_ banner: Banner, width: Int) -> [String] {
+        let room = max(10, width - 2)
+        let oneLine = banner.text + (banner.detail.map { " · \($0)" } ?? "")
+        if DisplayWidth.of(oneLine) <= room { return [oneLine] }
+        var lines = TextWrap.lines(banner.text, width: room)
+        if let detail = banner.detail { lines += TextWrap.lines(detail, width: room) }
+        guard lines.count > maxBannerRows else { return lines }
+        lines = Array(lines.prefix(maxBannerRows))
+        lines[maxBannerRows - 1] = DisplayWidth.truncate(lines[maxBannerRows - 1] + " …", to: room)
+        return lines
     }
 
     /// While the session ends: what it waits for, and how to stop waiting.
@@ -58,6 +70,8 @@ extension Renderer {
             hints = [hint(.confirmAccept, "accept"), "any other key cancels"]
         } else if state.modes.current.kind == .help {
             hints = [hint(.moveDown, "scroll"), hint(.closeHelp, "close")]
+        } else if state.modes.current.kind == .messages {
+            hints = [hint(.moveDown, "scroll"), hint(.closeMessages, "close")]
         } else if state.focus == .detail {
             hints = [hint(.moveDown, "scroll"), hint(.nextSection, "section"), hint(.cycleLanguage, "language"),
                      hint(.back, "back"), hint(.accept, "accept"), hint(.help, "help"), hint(.quit, "quit")]
@@ -66,7 +80,7 @@ extension Renderer {
                      hint(.help, "help"), hint(.quit, "quit")]
         }
         if state.options.readOnly { hints.removeAll { $0.hasSuffix(" accept") } }
-        if state.banner != nil, !confirming, !state.isShuttingDown, state.modes.current.kind != .help {
+        if state.banner != nil, !confirming, !state.isShuttingDown, [.list, .details].contains(state.modes.current.kind) {
             hints.insert(hint(.back, "dismiss"), at: 0)
         }
         let position = state.view.isEmpty ? "0/0" : "\((state.selectionIndex ?? 0) + 1)/\(state.view.count)"
@@ -78,19 +92,17 @@ extension Renderer {
         }
     }
 
-    /// A box in the middle listing the keys that work right now, scrolled when it does not fit.
-    static func drawHelp(_ screen: inout Screen, _ state: AppState, scroll: Int) {
-        let lines = HelpContent.lines(state)
-        let width = min(screen.width - 4, max(44, (lines.map { DisplayWidth.of($0) }.max() ?? 0) + 4))
+    /// A box in the middle (the help, the messages), scrolled when it does not fit.
+    static func drawOverlay(_ screen: inout Screen, title: String, lines: [String], scroll: Int, minimumWidth: Int) {
+        let width = min(screen.width - 4, max(minimumWidth, (lines.map { DisplayWidth.of($0) }.max() ?? 0) + 4))
         let height = min(screen.height - 2, lines.count + 2)
         let top = max(1, (screen.height - height) / 2)
         let left = max(2, (screen.width - width) / 2)
         let visible = height - 2
         let first = min(scroll, max(0, lines.count - visible))
         for row in top..<(top + height) { screen.fill(row: row, column: left, count: width, style: .normal) }
-        let title = " Keys (\(state.focus == .detail ? "details" : "list")) "
         screen.write("┌" + String(repeating: "─", count: width - 2) + "┐", row: top, column: left, style: .border)
-        screen.write(title, row: top, column: left + 2, style: .title)
+        screen.write(title, row: top, column: left + 2, style: .title, limit: width - 4)
         for (offset, line) in lines.dropFirst(first).prefix(visible).enumerated() {
             screen.write("│", row: top + 1 + offset, column: left, style: .border)
             screen.write(line, row: top + 1 + offset, column: left + 1, limit: width - 2)

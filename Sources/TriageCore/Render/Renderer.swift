@@ -19,7 +19,15 @@ public enum Renderer {
             }
             drawMessage(&screen, state, layout)
             drawStatus(&screen, state, layout)
-            if case .help(let scroll) = state.modes.current { drawHelp(&screen, state, scroll: scroll) }
+            switch state.modes.current {
+            case .help(let scroll):
+                drawOverlay(&screen, title: " Keys (\(state.focus == .detail ? "details" : "list")) ", lines: HelpContent.lines(state),
+                            scroll: scroll, minimumWidth: 44)
+            case .messages(let scroll):
+                drawOverlay(&screen, title: " Messages of this session (newest first) ", lines: MessagesContent.lines(state),
+                            scroll: scroll, minimumWidth: MessagesContent.textWidth(state))
+            default: break
+            }
         }
         return state.options.asciiOnly ? Glyphs.asciiOnly(screen) : screen
     }

@@ -33,6 +33,9 @@ public struct AppState: Sendable {
     /// Location translations in this language are listed first (`L` cycles it).
     public var language: Language
     public var banner: Banner?
+    /// Every banner of the session, oldest first (`m` lists them).
+    public var messages: [SessionMessage] = []
+    public var clock = MessageClock()
     /// The session is ending and waits for the accepts on their way.
     public var isShuttingDown = false
     public var spinnerFrame = 0

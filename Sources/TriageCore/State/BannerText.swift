@@ -10,8 +10,9 @@ enum BannerText {
             detail: "correlation \(correlationId)")
     }
 
-    /// "Already handled: …", "APPOINTMENT_STATUS_INVALID · correlation 8c1e…" (the HTTP status where there is no code)
-    static func failure(_ message: String, _ error: EngageError) -> Banner {
+    /// "Already handled: …", "APPOINTMENT_STATUS_INVALID · correlation 8c1e…" (the HTTP status where
+    /// there is no code), with what to do next after the reason.
+    static func failure(_ message: String, _ error: EngageError, next: String? = nil) -> Banner {
         var facts: [String] = []
         if let code = error.code {
             facts.append(UntrustedText.sanitize(code))
@@ -19,6 +20,33 @@ enum BannerText {
             facts.append("HTTP \(status)")
         }
         if let correlationId = error.correlationId { facts.append("correlation \(correlationId)") }
-        return Banner(.error, UntrustedText.sanitize(message), detail: facts.isEmpty ? nil : facts.joined(separator: " · "))
+        let text = UntrustedText.sanitize(message) + (next.map { " " + $0 } ?? "")
+        return Banner(.error, text, detail: facts.isEmpty ? nil : facts.joined(separator: " · "))
+    }
+
+    /// What the user can do after a failed accept: retry it, reload, or check in the back office.
+    static func nextStep(after outcome: AcceptOutcome, acceptKey: String?, reloadKey: String?) -> String? {
+        let retry = acceptKey.map { "Press \($0) to try again." }
+        let reload = reloadKey.map { "Press \($0) to reload." }
+        switch outcome {
+        case .accepted: return nil
+        case .unknown(_, .success(let current)) where current.value.status == .accepted: return nil
+        case .unknown: return "Check it in the back office before trying again."
+        case .rejected(let error, _) where error.isStatusInvalid: return reload
+        case .notSent(let error), .rejected(let error, _): return nextStep(after: error, retryHint: retry, reloadKey: reloadKey)
+        }
+    }
+
+    /// What the user can do after a failed request (a load: reload; an accept: try it again).
+    static func nextStep(after error: EngageError, retryHint: String? = nil, reloadKey: String?) -> String? {
+        let retry = retryHint ?? reloadKey.map { "Press \($0) to try again." }
+        switch error.kind {
+        case .unauthorized: return "Check the credentials: engage-triage doctor says what is wrong."
+        case .forbidden: return "Ask the Engage administrator for the permission."
+        case .notFound: return reloadKey.map { "Press \($0) to reload." }
+        case .rateLimited: return "Wait a moment; " + (retry?.lowercased() ?? "then try again.")
+        case .invalidConfiguration: return nil
+        default: return retry
+        }
     }
 }

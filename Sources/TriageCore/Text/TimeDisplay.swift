@@ -41,6 +41,13 @@ public struct TimeDisplay: Sendable {
         Self.clock(fields(date).minuteOfDay)
     }
 
+    /// `09:00:42`: to the second, for the session's messages.
+    public func clockTime(_ date: Date) -> String {
+        let local = Int((date.timeIntervalSince1970).rounded(.down)) + timeZone.secondsFromGMT(for: date)
+        let seconds = ((local % 86_400) + 86_400) % 86_400
+        return "\(Self.clock(seconds / 60)):\(Self.two(seconds % 60))"
+    }
+
     /// `Thu 2026-11-26 09:00–10:00` (the end's date is repeated only when it differs), or
     /// `no time yet` for requests without a start.
     public func window(start: Date?, end: Date?) -> String {
