@@ -128,6 +128,12 @@ struct ScreenSnapshotTests {
         try assertSnapshot(screen, named: "ascii-120x40")
     }
 
+    @Test func anASCIIScreenKeepsTheBaseLettersOfAccentedOnes() {
+        var screen = Screen(width: 40, height: 1)
+        screen.write("Marché aux Grains · Ærø Straße 東京", row: 0, column: 0)
+        #expect(Glyphs.asciiOnly(screen).line(0) == "Marche aux Grains - Aro Strase ????")
+    }
+
     @Test func selectionAndBadgesCarryTheirStyles() {
         var state = TriageFixture.loaded(Size(width: 120, height: 40))
         let target = TriageFixture.pending[1]
