@@ -124,7 +124,7 @@ let package = Package(
             dependencies: ["TriageCore", "EngageAPI", "EngageSandbox"],
             exclude: ["Snapshots"]
         ),
-        .testTarget(name: "TriageRuntimeTests", dependencies: ["TriageRuntime", "TriageCore", "EngageContract"]),
+        .testTarget(name: "TriageRuntimeTests", dependencies: ["TriageRuntime", "TriageCore", "EngageContract", "EngageAPI", "EngageSandbox"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TriageCore", "CNcurses", "SpawnSupport"]),
         .testTarget(
             name: "CommandLineTests",

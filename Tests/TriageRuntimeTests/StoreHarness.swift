@@ -9,7 +9,6 @@ import TriageRuntime
 /// receive the actions the effects send back, look at the state.
 final class StoreHarness {
     let store: TriageStore
-    let service: ScriptedService
     let journal = MemoryJournal()
     private final class Inbox: Sendable {
         let actions = Mutex<[Action]>([])
@@ -17,8 +16,7 @@ final class StoreHarness {
 
     private let inbox = Inbox()
 
-    init(service: ScriptedService, budget: RequestBudget = RequestBudget(), confirm: Bool = false) {
-        self.service = service
+    init(service: any AppointmentService, budget: RequestBudget = RequestBudget(), confirm: Bool = false) {
         let inbox = inbox
         let runner = EffectRunner(
             service: BudgetedService(service, budget: budget), tracker: AcceptTracker(journal: journal),

@@ -69,7 +69,7 @@ extension EngageClient {
         case .connectionLost: transport("the connection was lost before the answer was complete")
         case .secureConnectionFailed: transport("the secure (TLS) connection failed: \(failure.detail)")
         case .badResponse: transport("the server's answer was not valid HTTP")
-        case .tooLarge: EngageError(kind: .limitExceeded, correlationId: correlationId, detail: "\(failure.detail); stopped reading it")
+        case .tooLarge: EngageError(kind: .undecodable, correlationId: correlationId, detail: "\(failure.detail); stopped reading it")
         case .other: transport(failure.detail)
         }
     }

@@ -97,7 +97,64 @@ final class SandboxHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
             }
         case .hang:
             break  // Keep the slot and the connection until the client gives up.
+        case .rateLimitedWithoutRetryAfter:
+            var response = SandboxResponse.injected(status: 429)
+            response.headers.removeAll { $0.0 == "Retry-After" }
+            write(response, for: head, request: request, context: context)
+        case .oversizedBody:
+            releaseSlot()
+            let headers = HTTPHeaders([("Content-Type", "application/json"), ("Content-Length", "100000000000")])
+            context.write(wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: .ok, headers: headers))), promise: nil)
+            let part = ByteBuffer(bytes: [UInt8](repeating: 0x20, count: 65_536))
+            context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(part))), promise: nil)
+        case .wrongContentType:
+            write(SandboxResponse(status: 200, headers: [("Content-Type", "text/html")],
+                                  body: Data("<html><body>Proxy login required</body></html>".utf8)),
+                  for: head, request: request, context: context)
+        case .unknownEnums:
+            var response = router.respond(to: request)
+            response.body = Self.replacingEnumValues(response.body)
+            write(response, for: head, request: request, context: context)
+        case .lyingTotalCount:
+            var response = router.respond(to: request)
+            let text = String(decoding: response.body, as: UTF8.self)
+            response.body = Data(text.replacingOccurrences(
+                of: #""totalCount"\s*:\s*\d+"#, with: "\"totalCount\":\(Int.max)", options: .regularExpression).utf8)
+            write(response, for: head, request: request, context: context)
+        case .byteASecond:
+            writeSlowly(router.respond(to: request), for: head, context: context)
         }
+    }
+
+    /// Every `status`, `meetingType`, `type` and `role` value replaced by a new one.
+    private static func replacingEnumValues(_ body: Data) -> Data {
+        var text = String(decoding: body, as: UTF8.self)
+        for key in ["status", "meetingType", "type", "role", "createdByType", "createdFrom"] {
+            text = text.replacingOccurrences(
+                of: "\"\(key)\"\\s*:\\s*\"[A-Z_]+\"", with: "\"\(key)\":\"NEW_\(key.uppercased())_2027\"", options: .regularExpression)
+        }
+        return Data(text.utf8)
+    }
+
+    /// The head at once, then the body one byte a second, until it is sent or the client hangs up.
+    private func writeSlowly(_ response: SandboxResponse, for head: HTTPRequestHead, context: ChannelHandlerContext) {
+        releaseSlot()
+        var headers = HTTPHeaders(response.headers)
+        headers.replaceOrAdd(name: "Content-Length", value: String(response.body.count))
+        headers.replaceOrAdd(name: "Connection", value: "close")
+        context.writeAndFlush(wrapOutboundOut(.head(HTTPResponseHead(
+            version: head.version, status: HTTPResponseStatus(statusCode: response.status), headers: headers))), promise: nil)
+        let bytes = Array(response.body)
+        let channel = context.channel
+        func send(_ index: Int) {
+            guard index < bytes.count, channel.isActive else {
+                channel.close(promise: nil)
+                return
+            }
+            channel.writeAndFlush(HTTPServerResponsePart.body(.byteBuffer(ByteBuffer(bytes: [bytes[index]]))), promise: nil)
+            channel.eventLoop.scheduleTask(in: .seconds(1)) { send(index + 1) }
+        }
+        send(0)
     }
 
     private func write(
