@@ -99,19 +99,56 @@ struct TriageScreenEndToEndTests {
     func signalsRestoreTheTerminal(ending: String, exitStatus: Int) async throws {
         try await SandboxServer.withRunning(SandboxConfiguration(token: Self.token)) { sandbox in
             let tmux = try TmuxSession(width: 100, height: 30, environment: environment(sandbox))
-            try tmux.run(Self.binary + "; echo exit-status-$?")
+            let modes = FileManager.default.temporaryDirectory.appendingPathComponent("engage-stty-\(UUID().uuidString)")
+            try tmux.run("stty -g > \(modes.path).before; " + Self.binary + "; echo exit-status-$?; stty -g > \(modes.path).after")
             try tmux.waitFor("loaded")
             if ending == "C-c" {
                 try tmux.send("C-c")
             } else {
-                let shell = try tmux.display("#{pane_pid}")
-                _ = try Subprocess(["pkill", "-\(ending)", "-P", shell, "engage-triage"], environment: CommandRunner.environment())
-                    .wait(deadline: .seconds(10))
+                try signal(ending, tmux)
             }
             try tmux.waitFor("exit-status-\(exitStatus)")
             try tmux.run("echo typed-after")
             let screen = try tmux.waitFor("typed-after\n")
             #expect(!screen.contains("pending requests"), "the alternate screen is gone")
+            let before = try String(contentsOfFile: modes.path + ".before", encoding: .utf8)
+            let after = try String(contentsOfFile: modes.path + ".after", encoding: .utf8)
+            #expect(before == after, "the terminal's modes (stty -g) are as they were")
+        }
+    }
+
+    /// Sends `name` (`TERM`, `PIPE`, …) to the engage-triage running in the pane.
+    private func signal(_ name: String, _ tmux: TmuxSession) throws {
+        let shell = try tmux.display("#{pane_pid}")
+        _ = try Subprocess(["pkill", "-\(name)", "-P", shell, "engage-triage"], environment: CommandRunner.environment())
+            .wait(deadline: .seconds(10))
+    }
+
+    @Test func ctrlZAndFgAndAStraySIGPIPELeaveTheScreenWorking() async throws {
+        try await SandboxServer.withRunning(SandboxConfiguration(token: Self.token)) { sandbox in
+            let pending = sandbox.tenant.appointments.filter { $0.status == .incomingRequest }
+            let tmux = try TmuxSession(width: 120, height: 40, environment: environment(sandbox))
+            let modes = FileManager.default.temporaryDirectory.appendingPathComponent("engage-stty-\(UUID().uuidString)")
+            try tmux.run("stty -g > \(modes.path).before; " + Self.binary + "; echo exit-status-$?; stty -g > \(modes.path).after")
+            try tmux.waitFor("\(pending.count) loaded")
+            try tmux.send("C-z")
+            try tmux.waitUntil("the shell after Ctrl-Z") { $0.contains("Stopped") && !$0.contains("pending requests") }
+            try tmux.run("fg")
+            try tmux.waitFor("\(pending.count) loaded")
+            // The first arrow key after fg moves, as at start.
+            try tmux.send("Down")
+            try tmux.waitFor("2/\(pending.count)")
+            try signal("PIPE", tmux)
+            try tmux.send("j")
+            try tmux.waitFor("3/\(pending.count)")
+            try tmux.send("q")
+            // The command line's own echo ran when the job stopped; after fg, ask the shell.
+            try tmux.waitUntil("the screen to close") { !$0.contains("pending requests") }
+            try tmux.run("status=$?; stty -g > \(modes.path).after; echo fg-status-$status")
+            try tmux.waitFor("fg-status-0")
+            let before = try String(contentsOfFile: modes.path + ".before", encoding: .utf8)
+            let after = try String(contentsOfFile: modes.path + ".after", encoding: .utf8)
+            #expect(before == after, "the terminal's modes (stty -g) are as they were")
         }
     }
 

@@ -41,6 +41,9 @@ final class TriageScreen {
         defer { terminal.stop() }
         let inbox = inbox
         let signals = SignalWatcher { inbox.post(signal: $0) }
+        // A stray SIGPIPE (or one from a closed socket) must not end the session with the terminal raw.
+        let previousPipeHandler = Foundation.signal(SIGPIPE, SIG_IGN)
+        defer { Foundation.signal(SIGPIPE, previousPipeHandler) }
         defer { signals.cancel() }
 
         var state = initialState
