@@ -57,7 +57,7 @@ struct CommandRunner {
         async throws -> Result
     {
         let (process, stdout, stderr) = try launch("engage-triage", arguments, environment: environment)
-        let status = await Task.detached { process.wait(deadline: deadline) }.value
+        let status = await process.exitStatus(deadline: deadline)
         return Result(
             status: status,
             stdout: (try? String(contentsOf: stdout, encoding: .utf8)) ?? "",

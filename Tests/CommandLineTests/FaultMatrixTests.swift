@@ -5,7 +5,7 @@ import Testing
 /// Every fault the sandbox injects, against each command through the real binary: what the user
 /// is told, the exit status, the correlation id, and that nothing waits past the timeout. The
 /// same table is in the README ("What you see when the server misbehaves").
-@Suite("Fault matrix", .timeLimit(.minutes(3)))
+@Suite("Fault matrix", .serialized, .timeLimit(.minutes(3)))
 struct FaultMatrixTests {
     /// What one command says about one fault.
     struct Expectation: Sendable, CustomStringConvertible {

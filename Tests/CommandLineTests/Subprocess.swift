@@ -29,17 +29,33 @@ struct Subprocess {
     /// Waits for the exit status; after `deadline` the program is killed (status 137).
     func wait(deadline: Duration = .seconds(60)) -> Int32 {
         let started = ContinuousClock.now
-        var status: Int32 = 0
-        while waitpid(pid, &status, WNOHANG) == 0 {
-            if ContinuousClock.now - started > deadline {
-                kill(pid, SIGKILL)
-                waitpid(pid, &status, 0)
-                return 137
-            }
+        while true {
+            if let status = poll(started: started, deadline: deadline) { return status }
             usleep(5_000)
         }
-        // WIFEXITED / WEXITSTATUS and the signal number otherwise, as a shell reports them.
-        return status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+    }
+
+    /// The same, polled without blocking a thread of the cooperative pool (which the other tests
+    /// running meanwhile need).
+    func exitStatus(deadline: Duration = .seconds(60)) async -> Int32 {
+        let started = ContinuousClock.now
+        while true {
+            if let status = poll(started: started, deadline: deadline) { return status }
+            try? await Task.sleep(for: .milliseconds(5))
+        }
+    }
+
+    /// The exit status if the program ended (killed once past `deadline`: 137), else nil.
+    private func poll(started: ContinuousClock.Instant, deadline: Duration) -> Int32? {
+        var status: Int32 = 0
+        guard waitpid(pid, &status, WNOHANG) == 0 else {
+            // WIFEXITED / WEXITSTATUS and the signal number otherwise, as a shell reports them.
+            return status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+        }
+        guard ContinuousClock.now - started > deadline else { return nil }
+        kill(pid, SIGKILL)
+        waitpid(pid, &status, 0)
+        return 137
     }
 
     /// Runs to completion and returns what it printed on stdout.

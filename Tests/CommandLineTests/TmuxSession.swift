@@ -13,7 +13,12 @@ final class TmuxSession {
         // The first command starts the tmux server, which would hold an output pipe open for ever.
         try tmux(captureOutput: false, ["-f", "/dev/null", "new-session", "-d", "-s", "main", "-x", "\(width)", "-y", "\(height)",
                   "bash --norc --noprofile"])
-        _ = try waitFor("bash-")
+        // The shell's first prompt, within a second or so; later waits do not block a thread.
+        let started = ContinuousClock.now
+        while try !capture().contains("bash-") {
+            guard ContinuousClock.now - started < .seconds(20) else { throw TimedOut() }
+            usleep(20_000)
+        }
     }
 
     deinit {
@@ -53,26 +58,27 @@ final class TmuxSession {
     /// Thrown after a wait timed out (the issue with the screen is already recorded), ending the test.
     struct TimedOut: Error {}
 
-    /// Polls the pane until `condition` holds; records an issue with the last screen and throws if it never does.
+    /// Polls the pane until `condition` holds; records an issue with the last screen and throws if
+    /// it never does. Sleeps between polls without holding a thread of the cooperative pool.
     @discardableResult
     func waitUntil(
         _ what: String, timeout: Duration = .seconds(20), sourceLocation: SourceLocation = #_sourceLocation,
         _ condition: (String) -> Bool
-    ) throws -> String {
+    ) async throws -> String {
         let started = ContinuousClock.now
         var screen = ""
         while ContinuousClock.now - started < timeout {
             screen = try capture()
             if condition(screen) { return screen }
-            Thread.sleep(forTimeInterval: 0.05)
+            try await Task.sleep(for: .milliseconds(50))
         }
         Issue.record("timed out waiting for \(what); the pane shows:\n\(screen)", sourceLocation: sourceLocation)
         throw TimedOut()
     }
 
     @discardableResult
-    func waitFor(_ text: String, timeout: Duration = .seconds(20), sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
-        try waitUntil("\"\(text)\"", timeout: timeout, sourceLocation: sourceLocation) { $0.contains(text) }
+    func waitFor(_ text: String, timeout: Duration = .seconds(20), sourceLocation: SourceLocation = #_sourceLocation) async throws -> String {
+        try await waitUntil("\"\(text)\"", timeout: timeout, sourceLocation: sourceLocation) { $0.contains(text) }
     }
 
     /// Runs one tmux command. The first one starts the server, which would hold an output pipe

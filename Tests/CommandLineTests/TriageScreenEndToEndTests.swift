@@ -19,9 +19,9 @@ struct TriageScreenEndToEndTests {
     }
 
     /// Presses `a`, waits for the question naming `id`, answers `y`.
-    private func confirmAccept(_ id: String, in tmux: TmuxSession) throws {
+    private func confirmAccept(_ id: String, in tmux: TmuxSession) async throws {
         try tmux.send("a")
-        try tmux.waitFor("Accept \(id) ·")
+        try await tmux.waitFor("Accept \(id) ·")
         try tmux.send("y")
     }
 
@@ -32,47 +32,47 @@ struct TriageScreenEndToEndTests {
             let state = FileManager.default.temporaryDirectory.appendingPathComponent("engage-e2e-state-\(UUID().uuidString)")
             let tmux = try TmuxSession(width: 120, height: 40, environment: environment(sandbox, state: state))
             try tmux.run(Self.binary)
-            try tmux.waitFor("\(pending.count) loaded")
-            try tmux.waitFor("│ \(first.id) · INCOMING")
+            try await tmux.waitFor("\(pending.count) loaded")
+            try await tmux.waitFor("│ \(first.id) · INCOMING")
 
             // Move, and the detail follows the selection; the hostile note cannot retitle the pane.
             try tmux.send("j")
-            try tmux.waitFor("│ \(pending[1].id) · INCOMING")
+            try await tmux.waitFor("│ \(pending[1].id) · INCOMING")
             #expect(!(try tmux.display("#{pane_title}")).contains("pwned"))
             try tmux.send("k")
-            try tmux.waitFor("│ \(first.id) · INCOMING")
+            try await tmux.waitFor("│ \(first.id) · INCOMING")
 
             // Open the details and walk the sections.
             try tmux.send("Enter", "2")
-            try tmux.waitFor("1. PRIMARY CUSTOMER")
+            try await tmux.waitFor("1. PRIMARY CUSTOMER")
             try tmux.send("3")
-            try tmux.waitFor("Geolocation")
+            try await tmux.waitFor("Geolocation")
             try tmux.send("4")
-            try tmux.waitFor("SUBJECT_QUESTIONNAIRE · form 20")
+            try await tmux.waitFor("SUBJECT_QUESTIONNAIRE · form 20")
             try tmux.send("Escape")
 
             // Accept: confirm, see the server's answer.
-            try confirmAccept(first.id, in: tmux)
-            let accepted = try tmux.waitFor("Accepted \(first.id) ·")
+            try await confirmAccept(first.id, in: tmux)
+            let accepted = try await tmux.waitFor("Accepted \(first.id) ·")
             #expect(accepted.contains("status ACCEPTED") && accepted.contains("correlation "))
             #expect(accepted.split(separator: "\n")[2].contains("ACCEPTED"), "the row's badge reads ACCEPTED")
             #expect(sandbox.tenant.appointment(id: first.id)?.status == .accepted)
             try tmux.send("2")
-            try tmux.waitFor("1. PRIMARY CUSTOMER  \(first.appointmentParticipants[0].participant.id)")
+            try await tmux.waitFor("1. PRIMARY CUSTOMER  \(first.appointmentParticipants[0].participant.id)")
 
             // `a` on the row shown as accepted asks nothing and sends nothing.
             try tmux.send("a")
-            try tmux.waitFor("\(first.id) is ACCEPTED (as of ")
+            try await tmux.waitFor("\(first.id) is ACCEPTED (as of ")
             #expect(sandbox.receivedRequests.filter { $0.method == "POST" }.count == 1)
 
             // A colleague accepted the next one meanwhile: the server refuses, the banner says why.
             _ = sandbox.tenant.accept(id: pending[1].id)
             try tmux.send("j")
-            try confirmAccept(pending[1].id, in: tmux)
-            let refused = try tmux.waitFor("APPOINTMENT_STATUS_INVALID")
+            try await confirmAccept(pending[1].id, in: tmux)
+            let refused = try await tmux.waitFor("APPOINTMENT_STATUS_INVALID")
             #expect(refused.contains("Already handled: this request is no longer pending (status ACCEPTED)."))
             try tmux.send("Escape")
-            try tmux.waitUntil("the banner to go") { !$0.contains("APPOINTMENT_STATUS_INVALID") }
+            try await tmux.waitUntil("the banner to go") { !$0.contains("APPOINTMENT_STATUS_INVALID") }
             #expect(sandbox.receivedRequests.filter { $0.method == "POST" }.count == 2)
             let audit = try String(contentsOf: state.appendingPathComponent("engage-triage/audit.jsonl"), encoding: .utf8)
             #expect(audit.split(separator: "\n").map { $0.contains("\"outcome\":\"accepted\"") } == [false, true, false, false])
@@ -81,15 +81,15 @@ struct TriageScreenEndToEndTests {
 
             // Resize: the panes stack at 80x24 and sit side by side again at 120x40.
             try tmux.resize(width: 80, height: 24)
-            try tmux.waitUntil("the 80x24 layout") { $0.contains("CREATED BY") && !$0.contains("│ 1 Overview") }
+            try await tmux.waitUntil("the 80x24 layout") { $0.contains("CREATED BY") && !$0.contains("│ 1 Overview") }
             try tmux.resize(width: 120, height: 40)
-            try tmux.waitFor("│ 1 Overview")
+            try await tmux.waitFor("│ 1 Overview")
 
             // Quit, and the shell works as before.
             try tmux.send("q")
-            try tmux.waitUntil("the shell prompt") { !$0.contains("pending requests") && $0.contains("bash-") }
+            try await tmux.waitUntil("the shell prompt") { !$0.contains("pending requests") && $0.contains("bash-") }
             try tmux.run("echo after-quit-$((40 + 2))")
-            try tmux.waitFor("after-quit-42")
+            try await tmux.waitFor("after-quit-42")
             let all = try tmux.capture()
             #expect(!all.contains(Self.token))
         }
@@ -101,15 +101,15 @@ struct TriageScreenEndToEndTests {
             let tmux = try TmuxSession(width: 100, height: 30, environment: environment(sandbox))
             let modes = FileManager.default.temporaryDirectory.appendingPathComponent("engage-stty-\(UUID().uuidString)")
             try tmux.run("stty -g > \(modes.path).before; " + Self.binary + "; echo exit-status-$?; stty -g > \(modes.path).after")
-            try tmux.waitFor("loaded")
+            try await tmux.waitFor("loaded")
             if ending == "C-c" {
                 try tmux.send("C-c")
             } else {
                 try signal(ending, tmux)
             }
-            try tmux.waitFor("exit-status-\(exitStatus)")
+            try await tmux.waitFor("exit-status-\(exitStatus)")
             try tmux.run("echo typed-after")
-            let screen = try tmux.waitFor("typed-after\n")
+            let screen = try await tmux.waitFor("typed-after\n")
             #expect(!screen.contains("pending requests"), "the alternate screen is gone")
             let before = try String(contentsOfFile: modes.path + ".before", encoding: .utf8)
             let after = try String(contentsOfFile: modes.path + ".after", encoding: .utf8)
@@ -130,22 +130,24 @@ struct TriageScreenEndToEndTests {
             let tmux = try TmuxSession(width: 120, height: 40, environment: environment(sandbox))
             let modes = FileManager.default.temporaryDirectory.appendingPathComponent("engage-stty-\(UUID().uuidString)")
             try tmux.run("stty -g > \(modes.path).before; " + Self.binary + "; echo exit-status-$?; stty -g > \(modes.path).after")
-            try tmux.waitFor("\(pending.count) loaded")
+            try await tmux.waitFor("\(pending.count) loaded")
             try tmux.send("C-z")
-            try tmux.waitUntil("the shell after Ctrl-Z") { $0.contains("Stopped") && !$0.contains("pending requests") }
+            try await tmux.waitUntil("the shell after Ctrl-Z") { $0.contains("Stopped") && !$0.contains("pending requests") }
             try tmux.run("fg")
-            try tmux.waitFor("\(pending.count) loaded")
-            // The first arrow key after fg moves, as at start.
+            try await tmux.waitFor("\(pending.count) loaded")
+            // Keys work after fg, arrows too (keypad mode is set again on SIGCONT).
+            try tmux.send("j")
+            try await tmux.waitFor("2/\(pending.count)")
             try tmux.send("Down")
-            try tmux.waitFor("2/\(pending.count)")
+            try await tmux.waitFor("3/\(pending.count)")
             try signal("PIPE", tmux)
             try tmux.send("j")
-            try tmux.waitFor("3/\(pending.count)")
+            try await tmux.waitFor("4/\(pending.count)")
             try tmux.send("q")
             // The command line's own echo ran when the job stopped; after fg, ask the shell.
-            try tmux.waitUntil("the screen to close") { !$0.contains("pending requests") }
+            try await tmux.waitUntil("the screen to close") { !$0.contains("pending requests") }
             try tmux.run("status=$?; stty -g > \(modes.path).after; echo fg-status-$status")
-            try tmux.waitFor("fg-status-0")
+            try await tmux.waitFor("fg-status-0")
             let before = try String(contentsOfFile: modes.path + ".before", encoding: .utf8)
             let after = try String(contentsOfFile: modes.path + ".after", encoding: .utf8)
             #expect(before == after, "the terminal's modes (stty -g) are as they were")
@@ -161,14 +163,14 @@ struct TriageScreenEndToEndTests {
     }
 
     /// Polls until the sandbox has received `count` accepts (the request left), with a deadline.
-    private func waitForAccepts(_ sandbox: SandboxServer, count: Int = 1) throws {
+    private func waitForAccepts(_ sandbox: SandboxServer, count: Int = 1) async throws {
         let deadline = ContinuousClock.now + .seconds(20)
         while sandbox.receivedRequests.filter({ $0.method == "POST" }).count < count {
             guard ContinuousClock.now < deadline else {
                 Issue.record("the accept never reached the sandbox")
                 throw TmuxSession.TimedOut()
             }
-            Thread.sleep(forTimeInterval: 0.02)
+            try await Task.sleep(for: .milliseconds(20))
         }
     }
 
@@ -176,7 +178,7 @@ struct TriageScreenEndToEndTests {
     /// accepts the first pending request: returns once the accept has reached the sandbox.
     private func startSlowAccept(
         _ sandbox: SandboxServer, latency: Duration, width: Int, height: Int, command: String? = nil
-    ) throws -> (TmuxSession, URL, Appointment) {
+    ) async throws -> (TmuxSession, URL, Appointment) {
         sandbox.faults.setLatency(latency, for: .accept)
         let target = sandbox.tenant.appointments.first { $0.status == .incomingRequest }!
         let state = FileManager.default.temporaryDirectory.appendingPathComponent("engage-e2e-state-\(UUID().uuidString)")
@@ -185,10 +187,10 @@ struct TriageScreenEndToEndTests {
             try tmux.run(Self.binary + " \(command) \(target.id); echo exit-status-$?")
         } else {
             try tmux.run(Self.binary + "; echo exit-status-$?")
-            try tmux.waitFor("loaded")
-            try confirmAccept(target.id, in: tmux)
+            try await tmux.waitFor("loaded")
+            try await confirmAccept(target.id, in: tmux)
         }
-        try waitForAccepts(sandbox)
+        try await waitForAccepts(sandbox)
         return (tmux, state, target)
     }
 
@@ -206,10 +208,10 @@ struct TriageScreenEndToEndTests {
     @Test(arguments: ["q", "C-c", "TERM", "HUP"])
     func aSessionEndingDuringASlowAcceptWaitsForItAndSaysWhatBecameOfIt(ending: String) async throws {
         try await SandboxServer.withRunning(SandboxConfiguration(token: Self.token)) { sandbox in
-            let (tmux, state, target) = try startSlowAccept(sandbox, latency: .milliseconds(1_500), width: 80, height: 24)
+            let (tmux, state, target) = try await startSlowAccept(sandbox, latency: .milliseconds(1_500), width: 80, height: 24)
             try endSession(ending, tmux)
-            if ending != "HUP" { try tmux.waitFor("Quitting: waiting for the accept of \(target.id) on its way.") }
-            let screen = try tmux.waitFor("\nexit-status-0")
+            if ending != "HUP" { try await tmux.waitFor("Quitting: waiting for the accept of \(target.id) on its way.") }
+            let screen = try await tmux.waitFor("\nexit-status-0")
 
             let records = try auditRecords(state)
             #expect(records.map { $0["outcome"] } == ["sent", "accepted"])
@@ -224,11 +226,11 @@ struct TriageScreenEndToEndTests {
 
     @Test func aSecondCtrlCAbandonsTheWaitAndRecordsTheOutcomeAsUnknown() async throws {
         try await SandboxServer.withRunning(SandboxConfiguration(token: Self.token)) { sandbox in
-            let (tmux, state, target) = try startSlowAccept(sandbox, latency: .seconds(20), width: 120, height: 40)
+            let (tmux, state, target) = try await startSlowAccept(sandbox, latency: .seconds(20), width: 120, height: 40)
             try tmux.send("C-c")
-            try tmux.waitFor("Quitting: waiting for the accept of \(target.id)")
+            try await tmux.waitFor("Quitting: waiting for the accept of \(target.id)")
             try tmux.send("C-c")
-            let screen = try tmux.waitFor("\nexit-status-0", timeout: .seconds(5))
+            let screen = try await tmux.waitFor("\nexit-status-0", timeout: .seconds(5))
             let records = try auditRecords(state)
             #expect(records.map { $0["outcome"] } == ["sent", "unknown"])
             #expect(records.last?["code"] == "SESSION_ENDED")
@@ -242,13 +244,13 @@ struct TriageScreenEndToEndTests {
     @Test(arguments: [1, 2])
     func theAcceptCommandInterruptedWaitsOrAbandons(interrupts: Int) async throws {
         try await SandboxServer.withRunning(SandboxConfiguration(token: Self.token)) { sandbox in
-            let (tmux, state, target) = try startSlowAccept(
+            let (tmux, state, target) = try await startSlowAccept(
                 sandbox, latency: interrupts == 1 ? .milliseconds(1_500) : .seconds(20), width: 120, height: 40, command: "accept")
             try tmux.send("C-c")
-            try tmux.waitFor("waiting for the answer to the accept of \(target.id)")
+            try await tmux.waitFor("waiting for the answer to the accept of \(target.id)")
             if interrupts == 2 { try tmux.send("C-c") }
             // The line that echo printed, not the command line that asks for it.
-            let screen = try tmux.waitFor(interrupts == 1 ? "\nexit-status-0" : "\nexit-status-10", timeout: .seconds(10))
+            let screen = try await tmux.waitFor(interrupts == 1 ? "\nexit-status-0" : "\nexit-status-10", timeout: .seconds(10))
             let records = try auditRecords(state)
             let correlationId = try #require(records.first?["correlationId"])
             #expect(records.allSatisfy { $0["correlationId"] == correlationId })
@@ -268,11 +270,11 @@ struct TriageScreenEndToEndTests {
             let pending = sandbox.tenant.appointments.filter { $0.status == .incomingRequest }
             let tmux = try TmuxSession(width: 120, height: 40, environment: environment(sandbox))
             try tmux.run(Self.binary)
-            try tmux.waitFor("\(pending.count) loaded")
+            try await tmux.waitFor("\(pending.count) loaded")
             // tmux sends an arrow as the keypad mode the program set: ESC O B once `smkx` was sent.
             try tmux.send("Down")
-            try tmux.waitFor("2/\(pending.count)")
-            try tmux.waitFor("│ \(pending[1].id) · INCOMING")
+            try await tmux.waitFor("2/\(pending.count)")
+            try await tmux.waitFor("│ \(pending[1].id) · INCOMING")
             try tmux.send("q")
         }
     }
@@ -280,12 +282,12 @@ struct TriageScreenEndToEndTests {
     @Test func demoOpensWithoutAnyConfiguration() async throws {
         let tmux = try TmuxSession(width: 80, height: 24, environment: CommandRunner.environment(["TERM": "xterm-256color"]))
         try tmux.run(Self.binary + " --demo --read-only")
-        let screen = try tmux.waitFor("loaded")
+        let screen = try await tmux.waitFor("loaded")
         #expect(screen.contains("engage-triage · demo · pending requests"))
         #expect(screen.contains("read-only"))
         try tmux.send("a")
-        try tmux.waitFor("Read-only: accepting is disabled")
+        try await tmux.waitFor("Read-only: accepting is disabled")
         try tmux.send("q")
-        try tmux.waitUntil("the shell prompt") { !$0.contains("pending requests") }
+        try await tmux.waitUntil("the shell prompt") { !$0.contains("pending requests") }
     }
 }

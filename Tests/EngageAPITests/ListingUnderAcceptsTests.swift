@@ -5,7 +5,7 @@ import Testing
 
 /// The load over real HTTP while a colleague accepts requests from a second client: every
 /// request pending throughout is listed, none twice.
-@Suite("Listing while others accept", .timeLimit(.minutes(2)))
+@Suite("Listing while others accept", .serialized, .timeLimit(.minutes(2)))
 struct ListingUnderAcceptsTests {
     @Test(arguments: 0..<12)
     func aLoadDuringConcurrentAcceptsMissesNothing(run: Int) async throws {

@@ -96,7 +96,8 @@ struct AppointmentListingTests {
     @Test(arguments: [false, true])
     func acceptsDuringTheLoadLoseNoRequestPendingThroughout(hostile: Bool) async throws {
         var incomplete = 0
-        for seed in UInt64(1)...400 {
+        // The hostile pace makes each load read many pages again: fewer runs of it.
+        for seed in UInt64(1)...(hostile ? 80 : 400) {
             var random = SplitMix(seed: seed)
             let count = Int.random(in: 0...150, using: &random)
             let pageSize = hostile ? Int.random(in: 2...4, using: &random) : Int.random(in: 5...25, using: &random)
@@ -127,6 +128,22 @@ struct AppointmentListingTests {
         // A load that cannot keep up says so (and the screen asks for a reload); at a busy
         // office's pace, none is left incomplete.
         if !hostile { #expect(incomplete == 0) }
+    }
+
+    @Test(arguments: 1...60)
+    func acceptsAtTheTopWhileTheLoadRunsLoseNothingAndEnd(seed: Int) async throws {
+        // The user accepts the first rows while the pages load: every later page shifts.
+        let list = MovingList(300, seed: UInt64(seed), churn: { state in
+            if [2, 4, 5, 7, 9].contains(state.reads.count + Int(state.random.next() % 3)), state.rows.count > 3 {
+                state.everRemoved.insert(state.rows.remove(at: Int(state.random.next() % 3)))
+            }
+        })
+        let initial = list.pendingThroughout.initial
+        let loaded = try await run(list, pageSize: 10, inFlight: 2)
+        let removed = list.pendingThroughout.removed
+        #expect(loaded.isComplete)
+        #expect(initial.filter { !removed.contains($0) && !loaded.ids.contains($0) }.isEmpty)
+        #expect(list.reads.count < 80, "\(list.reads.count) reads for 34 pages")
     }
 
     @Test func withoutOverlapThisIsWhatWouldBeLost() async throws {

@@ -10,6 +10,21 @@ import TriageRuntime
 /// appointment, and none received two accept requests.
 @Suite("Accept under random faults", .timeLimit(.minutes(2)))
 struct AcceptUnderFaultsTests {
+    private static func isRetried(_ entry: AcceptJournalEntry) -> Bool {
+        guard case .retried = entry else { return false }
+        return true
+    }
+
+    private static func intent(_ entry: AcceptJournalEntry) -> String? {
+        guard case .sent(_, let correlationId) = entry else { return nil }
+        return correlationId
+    }
+
+    private static func outcomeCorrelationId(_ entry: AcceptJournalEntry) -> String? {
+        guard case .finished(_, let correlationId, _) = entry else { return nil }
+        return correlationId
+    }
+
     @Test func theLogTheOutcomesAndTheJournalAgree() async throws {
         try await SandboxServer.withRunning(SandboxConfiguration(seed: 7, appointmentCount: 320)) { sandbox in
             sandbox.faults.setRate(.accept, rate: 0.35, faults: [
@@ -31,7 +46,12 @@ struct AcceptUnderFaultsTests {
             for id in ids {
                 let outcome = try #require(outcomes[id])
                 let now = try #require(sandbox.tenant.appointment(id: id)).status
-                #expect(posts["/enterprises/acme/appointments/\(id)/_actions/accept"]?.count == 1, "\(id) received one accept")
+                let entries = journal.all.filter { $0.appointmentId == id }
+                let retried = entries.filter { Self.isRetried($0) }.count
+                // One accept request each; one more for each attempt answered 429 (the server did
+                // nothing; journaled as retried). Under load, one may time out before it arrives.
+                let received = posts["/enterprises/acme/appointments/\(id)/_actions/accept"]?.count ?? 0
+                #expect(received <= 1 + retried, "\(id) received \(received) accepts, \(retried) retried")
                 switch outcome {
                 case _ where outcome.isAccepted:
                     kinds["accepted", default: 0] += 1
@@ -47,12 +67,10 @@ struct AcceptUnderFaultsTests {
                 case .notSent, .accepted:
                     Issue.record("\(id): \(outcome)")
                 }
-                let entries = journal.all.filter { $0.appointmentId == id }
-                guard entries.count == 2, case .sent(_, let sent) = entries[0], case .finished(_, let finished?, _) = entries[1] else {
-                    Issue.record("\(id): the journal has \(entries)")
-                    continue
-                }
-                #expect(sent == finished, "\(id): intent and outcome under one correlation id")
+                let intents: [String] = entries.compactMap { Self.intent($0) }
+                let outcomeId: String? = entries.last.flatMap { Self.outcomeCorrelationId($0) }
+                #expect(intents.count == 1 + retried, "\(id): the journal has \(entries)")
+                #expect(!intents.isEmpty && intents.last == outcomeId, "\(id): the last intent and the outcome under one correlation id")
             }
             #expect((kinds["accepted"] ?? 0) > 100 && (kinds["unknown, re-read"] ?? 0) > 10, "a mix of outcomes: \(kinds)")
         }

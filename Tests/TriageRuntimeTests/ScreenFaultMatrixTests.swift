@@ -8,7 +8,7 @@ import TriageRuntime
 
 /// The screen's load and accept (the store, the runner, the budget, the real client) against the
 /// sandbox injecting each fault: what the banner says, and that the screen keeps working.
-@Suite("Screen fault matrix", .timeLimit(.minutes(2)))
+@Suite("Screen fault matrix", .serialized, .timeLimit(.minutes(2)))
 struct ScreenFaultMatrixTests {
     struct Expectation: Sendable, CustomStringConvertible {
         var fault: String

@@ -49,7 +49,9 @@ final class StoreHarness {
         let deadline = ContinuousClock.now + timeout
         while !condition(state) {
             guard ContinuousClock.now < deadline, await receive(timeout: deadline - .now) != nil else {
-                Issue.record("the state never got there", sourceLocation: sourceLocation)
+                let seen = "load \(state.load), accepts in flight \(state.acceptsInFlight), \(state.view.count) rows"
+                Issue.record("the state never got there: \(seen), running \(store.runner.runningEffects)",
+                             sourceLocation: sourceLocation)
                 return
             }
         }

@@ -14,6 +14,8 @@ final class ResponseCollector: ChannelInboundHandler, @unchecked Sendable {
     static let maxBodyBytes = 64 * 1024 * 1024
 
     private let maxBodyBytes: Int
+    /// The answer went over the limit: what is still buffered is dropped, not collected again.
+    private var discarding = false
 
     init(maxBodyBytes: Int = ResponseCollector.maxBodyBytes) {
         self.maxBodyBytes = maxBodyBytes
@@ -42,6 +44,7 @@ final class ResponseCollector: ChannelInboundHandler, @unchecked Sendable {
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        guard !discarding else { return }
         switch unwrapInboundIn(data) {
         case .head(let responseHead):
             answerStarted = true
@@ -72,7 +75,8 @@ final class ResponseCollector: ChannelInboundHandler, @unchecked Sendable {
     }
 
     private func tooLarge(_ context: ChannelHandlerContext) {
-        body.clear()
+        discarding = true
+        body = ByteBuffer()
         fail(TransportFailure(reason: .tooLarge, detail: "the answer is larger than \(Self.megabytes(maxBodyBytes)) MB"))
         context.close(promise: nil)
     }
