@@ -41,7 +41,9 @@ public final class Terminal {
         }
         set_escdelay(25)
         let files = terminal.map { (fdopen(dup($0), "w"), fdopen(dup($0), "r")) } ?? (cncurses_stdout(), cncurses_stdin())
-        guard let screen = newterm(nil, files.0, files.1) else {
+        // The terminal type from `environment` (the process's own by default), so a caller can
+        // name one without changing the process-wide environment.
+        guard let screen = newterm(environment["TERM"], files.0, files.1) else {
             throw StartError(description: "Cannot drive this terminal (TERM=\(environment["TERM"] ?? "unset")).")
         }
         screenPointer = screen

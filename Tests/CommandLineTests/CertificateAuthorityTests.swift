@@ -4,7 +4,7 @@ import Testing
 
 /// A tenant whose certificate the system does not trust (a private CA, an inspecting proxy) is
 /// reached with `caFile` / `ENGAGE_CA_FILE`, and only then.
-@Suite("Certificate authorities")
+@Suite("Certificate authorities", .timeLimit(.minutes(2)))
 struct CertificateAuthorityTests {
     /// The test certificate (self-signed for localhost and 127.0.0.1) and its key.
     private static let tlsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

@@ -5,7 +5,7 @@ import Testing
 import TriageCore
 
 /// The real `engage-triage` binary, against its embedded demo and against a sandbox over loopback.
-@Suite("engage-triage commands")
+@Suite("engage-triage commands", .timeLimit(.minutes(2)))
 struct CommandLineTests {
     private static let secret = "cli-secret-token-4f9a"
 
@@ -152,6 +152,14 @@ struct CommandLineTests {
         #expect(language.status == 2 && language.stderr.contains("The language"), "\(language.all)")
         let version = try await run(["--version"])
         #expect(version.status == 0 && version.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
+    }
+
+    @Test func statusesAreCompletedInTheShell() async throws {
+        let script = try await CommandRunner.triage(["--generate-completion-script", "bash"])
+        #expect(script.status == 0)
+        for status in ["INCOMING_REQUEST", "ACCEPTED", "ALTERNATIVE_DATE_REQUESTED"] {
+            #expect(script.stdout.contains(status), "--status <Tab> offers \(status)")
+        }
     }
 
     @Test func aClosedOrFullStandardOutputIsNotACrash() async throws {

@@ -3,7 +3,7 @@ import Foundation
 import Testing
 import TriageCore
 
-@Suite("Configuration file and precedence")
+@Suite("Configuration file and precedence", .timeLimit(.minutes(2)))
 struct ConfigurationTests {
     private func parse(_ json: String) throws(ConfigFile.Problem) -> ConfigFile {
         try ConfigFile.parse(Data(json.utf8), path: "/etc/x/config.json")

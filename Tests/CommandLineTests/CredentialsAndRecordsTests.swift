@@ -4,7 +4,7 @@ import Foundation
 import Testing
 
 /// Credentials (OAuth2, token command, files), the log and the audit trail, through the real binary.
-@Suite("Credentials, log and audit trail")
+@Suite("Credentials, log and audit trail", .timeLimit(.minutes(2)))
 struct CredentialsAndRecordsTests {
     private static let clientSecret = "cli-client-secret-9d2e"
 

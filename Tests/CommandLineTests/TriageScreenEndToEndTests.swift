@@ -4,7 +4,7 @@ import Foundation
 import Testing
 
 /// The real `engage-triage` binary in a real terminal (tmux) against the sandbox over loopback.
-@Suite("Triage screen end to end", .serialized)
+@Suite("Triage screen end to end", .serialized, .timeLimit(.minutes(5)))
 struct TriageScreenEndToEndTests {
     private static let token = "e2e-secret-token-77"
     private static let binary = CommandRunner.productsFolder.appendingPathComponent("engage-triage").path
@@ -122,6 +122,25 @@ struct TriageScreenEndToEndTests {
         let shell = try tmux.display("#{pane_pid}")
         _ = try Subprocess(["pkill", "-\(name)", "-P", shell, "engage-triage"], environment: CommandRunner.environment())
             .wait(deadline: .seconds(10))
+    }
+
+    @Test(arguments: ["C-c", "TERM", "HUP", "QUIT"])
+    func aSignalWhileTheListLoadsRestoresTheTerminal(ending: String) async throws {
+        try await SandboxServer.withRunning(SandboxConfiguration(token: Self.token, appointmentCount: 300)) { sandbox in
+            sandbox.faults.setLatency(.milliseconds(400), for: .list)
+            let tmux = try TmuxSession(width: 80, height: 24, environment: environment(sandbox))
+            let modes = FileManager.default.temporaryDirectory.appendingPathComponent("engage-stty-\(UUID().uuidString)")
+            try tmux.run("stty -g > \(modes.path).before; " + Self.binary + "; echo exit-status-$?; stty -g > \(modes.path).after")
+            try await tmux.waitFor("loading")
+            if ending == "C-c" { try tmux.send("C-c") } else { try signal(ending, tmux) }
+            try await tmux.waitFor("\nexit-status-0")
+            try tmux.run("echo typed-after")
+            let screen = try await tmux.waitFor("typed-after\n")
+            #expect(!screen.contains("pending requests"), "the alternate screen is gone")
+            let before = try String(contentsOfFile: modes.path + ".before", encoding: .utf8)
+            let after = try String(contentsOfFile: modes.path + ".after", encoding: .utf8)
+            #expect(before == after, "the terminal's modes (stty -g) are as they were")
+        }
     }
 
     @Test func ctrlZAndFgAndAStraySIGPIPELeaveTheScreenWorking() async throws {

@@ -4,7 +4,7 @@ import Foundation
 import Testing
 
 /// The client against the sandbox over real loopback HTTP.
-@Suite("Client endpoints against the sandbox")
+@Suite("Client endpoints against the sandbox", .timeLimit(.minutes(2)))
 struct ClientEndpointTests {
     @Test func listsEveryPendingAppointmentOverSeveralPages() async throws {
         try await SandboxServer.withRunning(SandboxConfiguration(appointmentCount: 60)) { sandbox in

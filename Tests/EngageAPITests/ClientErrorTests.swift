@@ -10,7 +10,7 @@ import FoundationNetworking
 import Testing
 
 /// Every error kind, produced by the sandbox's fault injection over real loopback HTTP.
-@Suite("Client errors against the sandbox")
+@Suite("Client errors against the sandbox", .timeLimit(.minutes(2)))
 struct ClientErrorTests {
     /// Fetches appointment 1001 with `fault` scripted for it; returns the error.
     private func showError(

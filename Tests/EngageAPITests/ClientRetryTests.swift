@@ -4,7 +4,7 @@ import Foundation
 import Testing
 
 /// Reads are retried after passing failures; accept never is, and its unknown outcomes are resolved by re-reading.
-@Suite("Retries and accept reconciliation")
+@Suite("Retries and accept reconciliation", .timeLimit(.minutes(2)))
 struct ClientRetryTests {
     @Test func readsAreRetriedAfterPassingFailuresWithFreshCorrelationIds() async throws {
         try await SandboxServer.withRunning { sandbox in

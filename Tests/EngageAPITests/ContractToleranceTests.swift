@@ -19,7 +19,7 @@ private func withKey(_ key: String, _ value: String) -> String {
     String(minimalAppointment.dropLast()) + ",\"\(key)\":\(value)}"
 }
 
-@Suite("Decoding tolerates what real servers send")
+@Suite("Decoding tolerates what real servers send", .timeLimit(.minutes(2)))
 struct ContractToleranceTests {
     @Test func missingOptionalKeysDecodeAsNil() throws {
         let appointment = try decode(minimalAppointment)

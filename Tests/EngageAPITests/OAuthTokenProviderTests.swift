@@ -5,7 +5,7 @@ import Synchronization
 import Testing
 
 /// OAuth2 client credentials against the sandbox's token endpoint over loopback.
-@Suite("OAuth2 client credentials")
+@Suite("OAuth2 client credentials", .timeLimit(.minutes(2)))
 struct OAuthTokenProviderTests {
     /// A clock the test moves by hand.
     final class TestClock: Sendable {
@@ -91,7 +91,7 @@ struct OAuthTokenProviderTests {
     @Test func aTokenEndpointThatRateLimitsReadsAsRateLimitingAndTheAcceptWasNotSent() async throws {
         try await SandboxServer.withRunning { sandbox in
             sandbox.faults.script(.token, [.status(429)])
-            let outcome = await try client(sandbox).acceptReconciling(id: "1001")
+            let outcome = try await client(sandbox).acceptReconciling(id: "1001")
             guard case .notSent(let error) = outcome else {
                 Issue.record("expected the accept not to be sent, got \(outcome)")
                 return

@@ -4,7 +4,7 @@ import Foundation
 import Testing
 
 /// https through an HTTP proxy (`CONNECT`), as `https_proxy` and `no_proxy` say.
-@Suite("HTTPS proxy")
+@Suite("HTTPS proxy", .timeLimit(.minutes(2)))
 struct ProxyTests {
     @Test func theEnvironmentNamesTheProxyAsCurlReadsIt() {
         let proxy = HTTPProxy.forHTTPS(to: "api.pexipengage.com", environment: ["https_proxy": "http://proxy.corp:3128"])

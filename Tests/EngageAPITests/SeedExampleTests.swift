@@ -2,7 +2,7 @@ import EngageAPI
 import Foundation
 import Testing
 
-@Suite("The documentation's own examples decode verbatim")
+@Suite("The documentation's own examples decode verbatim", .timeLimit(.minutes(2)))
 struct SeedExampleTests {
     @Test func acceptExampleDecodesEveryField() throws {
         let envelope = try EngageJSON.decoder().decode(DataEnvelope<Appointment>.self, from: Fixture.data("accept-200"))

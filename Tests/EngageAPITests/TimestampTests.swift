@@ -2,7 +2,7 @@ import EngageAPI
 import Foundation
 import Testing
 
-@Suite("RFC 3339 date-times")
+@Suite("RFC 3339 date-times", .timeLimit(.minutes(2)))
 struct TimestampTests {
     @Test(arguments: [
         ("2022-08-17T09:00:00.000Z", 1_660_726_800.0),

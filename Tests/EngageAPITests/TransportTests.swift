@@ -5,7 +5,7 @@ import NIOSSL
 import Testing
 
 /// What the client asks of its HTTP transport, seen from the sandbox's side of the wire.
-@Suite("HTTP transport")
+@Suite("HTTP transport", .timeLimit(.minutes(2)))
 struct TransportTests {
     @Test func readsShareOneKeptAliveConnection() async throws {
         try await SandboxServer.withRunning { sandbox in
@@ -85,8 +85,10 @@ struct TransportTests {
             } catch let error as EngageError {
                 #expect(error.kind == .timeout)
             }
+            // Kept to the millisecond: never cut short, and not the 30 s default. The upper bound
+            // is loose because the whole suite starts at once on 2 cores (seen: 3 s under CI load).
             let waited = ContinuousClock.now - started
-            #expect(waited >= .milliseconds(290) && waited < .seconds(3), "waited \(waited)")
+            #expect(waited >= .milliseconds(290) && waited < .seconds(8), "waited \(waited)")
         }
     }
 
@@ -171,7 +173,7 @@ struct TransportTests {
 }
 
 /// https against a sandbox serving TLS with a self-signed certificate for localhost.
-@Suite("HTTP transport over TLS")
+@Suite("HTTP transport over TLS", .timeLimit(.minutes(2)))
 struct TransportTLSTests {
     private func withTLSSandbox(host: String = "127.0.0.1", _ body: (SandboxServer) async throws -> Void) async throws {
         try await SandboxServer.withRunning(try TLSFixture.sandbox(host: host)) { sandbox in try await body(sandbox) }

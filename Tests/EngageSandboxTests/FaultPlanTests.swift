@@ -1,7 +1,7 @@
 @testable import EngageSandbox
 import Testing
 
-@Suite("Fault plans")
+@Suite("Fault plans", .timeLimit(.minutes(2)))
 struct FaultPlanTests {
     @Test func parsesScriptsAndRates() throws {
         let (endpoint, faults) = try SandboxFaults.parseScript("accept=reset,ok,500,hang,truncated,malformed,429")

@@ -3,7 +3,7 @@ import EngageAPI
 import Foundation
 import Testing
 
-@Suite("The seeded tenant")
+@Suite("The seeded tenant", .timeLimit(.minutes(2)))
 struct SandboxDataTests {
     private let reference = Date(timeIntervalSince1970: 1_795_564_800)  // 2026-11-25T00:00:00Z
 

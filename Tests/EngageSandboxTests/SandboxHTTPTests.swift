@@ -7,7 +7,7 @@ import FoundationNetworking
 #endif
 
 /// The sandbox as any HTTP client sees it: raw requests over loopback, raw JSON back.
-@Suite("The sandbox over HTTP")
+@Suite("The sandbox over HTTP", .timeLimit(.minutes(2)))
 struct SandboxHTTPTests {
     private func get(
         _ sandbox: SandboxServer, _ pathAndQuery: String, token: String? = SandboxConfiguration.demoToken,

@@ -5,7 +5,7 @@ import Testing
 import TriageCore
 
 /// What a frame costs on the wire: ncurses driving a real pseudo-terminal.
-@Suite("Frame output", .serialized)
+@Suite("Frame output", .serialized, .timeLimit(.minutes(2)))
 struct FrameOutputTests {
     /// A screen whose every row differs from the one before: the worst case for a frame.
     private func frame(_ number: Int) -> Screen {
@@ -18,9 +18,8 @@ struct FrameOutputTests {
 
     @Test func eachFrameGoesOutInOneWrite() throws {
         let pseudoTerminal = try DrainedPseudoTerminal(width: 80, height: 24)
-        setenv("TERM", "xterm-256color", 1)
         let terminal = Terminal()
-        try terminal.start(colorPreference: "256", terminal: pseudoTerminal.terminal)
+        try terminal.start(colorPreference: "256", environment: ["TERM": "xterm-256color"], terminal: pseudoTerminal.terminal)
         defer { terminal.stop() }
         terminal.draw(frame(0))
 

@@ -3,7 +3,7 @@ import CNcurses
 import Testing
 import TriageCore
 
-@Suite("Terminal layer")
+@Suite("Terminal layer", .timeLimit(.minutes(2)))
 struct TerminalUITests {
     @Test func colourModeHonoursNoColorThePreferenceAndTheTerminal() {
         #expect(ColorMode.choose(preference: nil, environment: [:], terminalColors: 256, hasColors: true) == .extended)

@@ -1,9 +1,9 @@
 import EngageAPI
 import Foundation
 import Testing
-import TriageCore
+@testable import TriageCore
 
-@Suite("Appointment detail sections")
+@Suite("Appointment detail sections", .timeLimit(.minutes(2)))
 struct AppointmentDetailTests {
     private let detail = AppointmentDetail(time: TimeDisplay(timeZone: TimeZone(identifier: "UTC")!), preferredLanguage: .el)
 
@@ -71,5 +71,15 @@ struct AppointmentDetailTests {
             "QUALIFICATION · form 20 · question 200", "A colleague", "600, 601", "—", "Wed 2026-11-18 11:06",
         ])
         #expect(answers.fields.first?.label == "Answer 1")
+    }
+
+    @Test func aLocationlessRequestOfAHostileMeetingTypeIsSanitised() {
+        var appointment = TriageFixture.pending[0]
+        appointment.location = nil
+        appointment.meetingType = .unknown("VIDEO\u{1B}]0;pwned\u{07}\u{202E}")
+        let section = AppointmentDetail(time: TimeDisplay(timeZone: .gmt), preferredLanguage: .en).location(appointment)
+        let value = section.fields.first?.value ?? ""
+        #expect(value.hasPrefix("none (VIDEO"))
+        #expect(!value.unicodeScalars.contains { UntrustedText.needsReplacement($0) }, "\(value.debugDescription)")
     }
 }

@@ -1,7 +1,7 @@
 import Testing
 import TriageCore
 
-@Suite("Display width")
+@Suite("Display width", .timeLimit(.minutes(2)))
 struct DisplayWidthTests {
     @Test(arguments: [
         ("Ghent", 5), ("東京", 4), ("大阪市", 6), ("Αθήνα", 5), ("Θεσσαλονίκη", 11), ("Kraków", 6),

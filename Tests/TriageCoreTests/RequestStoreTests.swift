@@ -4,7 +4,7 @@ import Testing
 @testable import TriageCore
 
 /// The store of requests by id: merges by `updatedAt`, equal values kept once, room reserved once.
-@Suite("Request store")
+@Suite("Request store", .timeLimit(.minutes(2)))
 struct RequestStoreTests {
     /// Two pending requests at the same place, with the same long note and the same answers.
     private func twins() throws -> (Appointment, Appointment) {

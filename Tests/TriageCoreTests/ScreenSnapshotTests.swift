@@ -4,7 +4,7 @@ import Testing
 import TriageCore
 
 /// Every screen the issue names, at 80x24 and 120x40, compared as text with `Snapshots/`.
-@Suite("Screens")
+@Suite("Screens", .timeLimit(.minutes(2)))
 struct ScreenSnapshotTests {
     static let sizes = [Size(width: 80, height: 24), Size(width: 120, height: 40)]
 

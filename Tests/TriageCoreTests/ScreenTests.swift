@@ -2,7 +2,7 @@ import Testing
 @testable import TriageCore
 
 /// The cell grid itself: characters of one or several scalars, wide characters, comparison.
-@Suite("Screen")
+@Suite("Screen", .timeLimit(.minutes(2)))
 struct ScreenTests {
     @Test func charactersOfSeveralScalarsKeepTheirText() {
         var screen = Screen(width: 10, height: 1)

@@ -1,7 +1,7 @@
 import Testing
 import TriageCore
 
-@Suite("Text tables")
+@Suite("Text tables", .timeLimit(.minutes(2)))
 struct TextTableTests {
     @Test func columnsAlignByDisplayWidthWithWideAndCombiningText() {
         let table = TextTable(columns: [.init("ID"), .init("CITY", maxWidth: 8), .init("NOTE")])

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TriageCore
 
-@Suite("Times in the user's zone")
+@Suite("Times in the user's zone", .timeLimit(.minutes(2)))
 struct TimeDisplayTests {
     private let start = Date(timeIntervalSince1970: 1_796_115_600)  // 2026-12-01T09:00:00Z, a Tuesday
 

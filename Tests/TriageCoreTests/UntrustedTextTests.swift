@@ -1,7 +1,7 @@
 import Testing
 import TriageCore
 
-@Suite("Sanitising untrusted text")
+@Suite("Sanitising untrusted text", .timeLimit(.minutes(2)))
 struct UntrustedTextTests {
     @Test func escapeSequencesBecomeVisibleAndInert() {
         let hostile = "Pay attention\u{1B}]0;pwned\u{07}\u{1B}[31m RED \u{1B}[2J\u{1B}[H done"
