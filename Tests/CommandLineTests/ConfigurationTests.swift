@@ -146,3 +146,14 @@ struct LogFileTests {
         #expect(newest.contains("record 39 "))
     }
 }
+
+@Suite("Key binding conflicts", .timeLimit(.minutes(2)))
+struct KeyBindingConflictTests {
+    @Test func aKeyBoundTwiceInOneModeStopsTheScreenWithExit2() async throws {
+        let config = FileManager.default.temporaryDirectory.appendingPathComponent("engage-keys-\(UUID().uuidString).json")
+        try Data(#"{"keyBindings": {"accept": ["j"]}}"#.utf8).write(to: config)
+        let result = try await CommandRunner.triage(["--demo", "--config", config.path])
+        #expect(result.status == 2, "\(result.all)")
+        #expect(result.stderr.contains("keyBindings: the key j is bound to both moveDown and accept (in the list mode)."), "\(result.all)")
+    }
+}
