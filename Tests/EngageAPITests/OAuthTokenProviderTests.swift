@@ -79,6 +79,22 @@ struct OAuthTokenProviderTests {
         }
     }
 
+    @Test func eachAttemptOfAnAcceptIsSeenBeforeItLeavesTheOneAnswered401Too() async throws {
+        try await SandboxServer.withRunning { sandbox in
+            let client = try client(sandbox)
+            _ = try await client.appointment(id: "1001")
+            sandbox.tokens.expireAll()
+            let attempts = Mutex<[String]>([])
+            let outcome = await client.acceptReconciling(id: "1001") { correlationId in
+                attempts.withLock { $0.append(correlationId) }
+            }
+            #expect(outcome.isAccepted)
+            let seen = attempts.withLock { $0 }
+            let sent = sandbox.receivedRequests.filter { $0.path.hasSuffix("/_actions/accept") }.compactMap { $0.headers["x-correlation-id"] }
+            #expect(seen.count == 2 && seen == sent, "the refused attempt and the one after it, each under its own id")
+        }
+    }
+
     @Test func aFixedTokenIsNotRetriedAfter401() async throws {
         try await SandboxServer.withRunning { sandbox in
             sandbox.faults.script(.show, [.status(401)])

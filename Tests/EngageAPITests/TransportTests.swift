@@ -100,6 +100,8 @@ struct TransportTests {
         "HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Type: application/json\r\n\r\n{\"a\":\"b\"}",
         // HTTP/1.0.
         "HTTP/1.0 200 OK\r\nContent-Length: 9\r\n\r\n{\"a\":\"b\"}",
+        // A body longer than announced: what follows the announced length is not part of it.
+        "HTTP/1.1 200 OK\r\nContent-Length: 9\r\n\r\n{\"a\":\"b\"}{\"injected\":true}",
     ])
     func bodiesArriveWholeWhateverTheirFraming(answer: String) async throws {
         let server = try CannedHTTPServer(answer: answer)
