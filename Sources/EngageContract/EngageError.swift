@@ -39,6 +39,8 @@ public struct EngageError: Error, Sendable, CustomStringConvertible {
         public static let unexpectedAnswer = Kind("unexpectedAnswer")
         /// More rows than the client loads (a server that keeps sending pages, or a huge tenant).
         public static let limitExceeded = Kind("limitExceeded")
+        /// The list changed faster than its pages could be re-read: some rows may be missing.
+        public static let listChanging = Kind("listChanging")
         /// The caller cancelled the request.
         public static let cancelled = Kind("cancelled")
         /// The client could not even build the request (bad configuration, token source failed).
@@ -127,6 +129,8 @@ public struct EngageError: Error, Sendable, CustomStringConvertible {
             return "The server's answer does not confirm it" + (detail.map { ": \($0)." } ?? ".")
         case .limitExceeded:
             return "Too many results" + (detail.map { ": \($0)." } ?? ".")
+        case .listChanging:
+            return "The list kept changing while it was read (requests were handled faster than its pages could be read again); try again."
         case .cancelled:
             return "Cancelled."
         default:

@@ -25,7 +25,7 @@ enum ExitStatus: Int32, CaseIterable {
         case .rateLimited: .rateLimited
         case .serverFailure, .unexpectedStatus: .serverFailure
         case .timeout, .transport: .network
-        case .undecodable, .limitExceeded, .unexpectedAnswer: .badResponse
+        case .undecodable, .limitExceeded, .unexpectedAnswer, .listChanging: .badResponse
         case .cancelled: .cancelled
         case .invalidConfiguration: .usage
         default: .failure

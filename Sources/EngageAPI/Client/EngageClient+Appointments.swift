@@ -37,7 +37,7 @@ extension EngageClient {
     }
 
     /// Every appointment matching `query`, in the server's order, each once (the copy read last
-    /// where the list moved while loading). Fails with `.limitExceeded` when the list changed
+    /// where the list moved while loading). Fails with `.listChanging` when the list changed
     /// too fast to be read completely.
     public func allAppointments(matching query: AppointmentQuery) async throws(EngageError) -> [Appointment] {
         let listing = AppointmentListing(pageSize: configuration.pageSize, maxPagesInFlight: configuration.maxPagesInFlight)
@@ -57,7 +57,7 @@ extension EngageClient {
                 }
             })
         guard result.isComplete else {
-            throw EngageError(kind: .limitExceeded, detail: "the list kept changing while it was read; try again")
+            throw EngageError(kind: .listChanging)
         }
         return collected.withLock { rows in
             rows.values.sorted { ($0.place, $0.appointment.id) < ($1.place, $1.appointment.id) }.map(\.appointment)
