@@ -29,8 +29,7 @@ extension Reducer {
     @discardableResult
     static func upsert(_ state: inout AppState, _ appointment: Appointment, rank: Int, authoritative: Bool = false,
                        collecting inserted: inout [Int]) -> Int {
-        if let slot = state.store.slot(of: appointment.id), state.store[slot] != appointment,
-           authoritative || appointment.updatedAt >= state.store[slot].updatedAt {
+        if let slot = state.store.replaces(appointment, authoritative: authoritative) {
             state.view.remove(slot: slot, in: state.store)
         }
         switch state.store.merge(appointment, rank: rank, authoritative: authoritative) {
@@ -63,13 +62,13 @@ extension Reducer {
         func survives(_ slot: Int, _ store: RequestStore) -> Bool {
             store.wasSeen(slot: slot, byLoad: generation) || inFlight.contains(store[slot].id)
         }
-        guard (0..<state.store.count).contains(where: { !survives($0, state.store) }) else { return }
+        let kept = (0..<state.store.count).map { survives($0, state.store) }
+        guard kept.contains(false) else { return }
         let neighbour = state.selectionIndex.flatMap { index -> String? in
-            let after = state.view.slots[index...].first { survives($0, state.store) }
-            let before = state.view.slots[..<index].last { survives($0, state.store) }
+            let after = state.view.slots[index...].first { kept[$0] }
+            let before = state.view.slots[..<index].last { kept[$0] }
             return (after ?? before).map { state.store[$0].id }
         }
-        let kept = (0..<state.store.count).map { survives($0, state.store) }
         let mapping = state.store.removeAll { slot, _ in kept[slot] }
         state.view.remap(mapping)
         if state.selected == nil { state.selectedID = neighbour ?? (state.view.isEmpty ? nil : state.row(at: 0).id) }

@@ -75,7 +75,7 @@ public struct AppState: Sendable {
 
     /// Whether something is moving on screen (a spinner), so the runtime should tick.
     public var wantsTicks: Bool {
-        if !store.acceptsInFlight.isEmpty { return true }
+        if store.hasAcceptsInFlight { return true }
         if case .loading = load { return true }
         return false
     }

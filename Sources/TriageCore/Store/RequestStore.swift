@@ -54,10 +54,7 @@ public struct RequestStore: Sendable {
     @discardableResult
     public mutating func merge(_ appointment: Appointment, rank: Int, authoritative: Bool = false) -> Change {
         if let slot = slotsByID[appointment.id] {
-            let stored = rows[slot]
-            guard authoritative || appointment.updatedAt >= stored.updatedAt, appointment != stored else {
-                return .unchanged(slot: slot)
-            }
+            guard replaces(appointment, authoritative: authoritative) != nil else { return .unchanged(slot: slot) }
             rows[slot] = interner.intern(appointment)
             return .updated(slot: slot)
         }
@@ -67,6 +64,15 @@ public struct RequestStore: Sendable {
         seenByLoad.append(0)
         slotsByID[appointment.id] = slot
         return .inserted(slot: slot)
+    }
+
+    /// The slot whose row `merge` would replace with `appointment` (a known row, a different copy,
+    /// not older, or `authoritative`), or nil when it would keep the stored copy or add a new row.
+    public func replaces(_ appointment: Appointment, authoritative: Bool = false) -> Int? {
+        guard let slot = slotsByID[appointment.id] else { return nil }
+        let stored = rows[slot]
+        guard authoritative || appointment.updatedAt >= stored.updatedAt, appointment != stored else { return nil }
+        return slot
     }
 
     /// Removes the rows `keep` rejects (given each row's slot and the row); returns each surviving
@@ -119,4 +125,7 @@ public struct RequestStore: Sendable {
 
     /// The ids with an accept on its way.
     public var acceptsInFlight: [String] { states.filter(\.value.acceptInFlight).map(\.key).sorted() }
+
+    /// Whether any accept is on its way (asked on every turn of the screen's loop: no list built).
+    public var hasAcceptsInFlight: Bool { states.values.contains(where: \.acceptInFlight) }
 }
