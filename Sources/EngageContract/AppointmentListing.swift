@@ -84,18 +84,11 @@ public struct AppointmentListing: Sendable {
             }
         }
 
-        private mutating func find(_ index: Int) -> Int {
-            var index = index
-            while parents[index] != index {
-                parents[index] = parents[parents[index]]
-                index = parents[index]
-            }
-            return index
-        }
-
+        /// Links the sets of pages `a` and `b`: the new page's set hangs under the older one's
+        /// top, so the trees stay shallow without compressing paths.
         private mutating func union(_ a: Int, _ b: Int) {
-            let (rootA, rootB) = (find(a), find(b))
-            if rootA != rootB { parents[rootB] = rootA }
+            let (topA, topB) = (top(a), top(b))
+            if topA != topB { parents[topB] = topA }
         }
 
         private func top(_ index: Int) -> Int {
