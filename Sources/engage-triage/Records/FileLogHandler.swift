@@ -33,8 +33,7 @@ struct FileLogHandler: LogHandler {
         var isOpen: Bool { file.withLock { $0 != nil } }
 
         private static func open(_ url: URL) -> File? {
-            let descriptor = Foundation.open(url.path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
-            guard descriptor >= 0 else { return nil }
+            guard let descriptor = try? StateDirectory.openForAppending(url) else { return nil }
             var status = stat()
             return File(descriptor: descriptor, size: fstat(descriptor, &status) == 0 ? Int(status.st_size) : 0)
         }
@@ -104,9 +103,7 @@ struct FileLogHandler: LogHandler {
     static func bootstrap(level: Logger.Level) {
         // swift-log allows one bootstrap per process.
         guard bootstrapped.withLock({ done in defer { done = true }; return !done }) else { return }
-        let folder = StateDirectory.url()
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        let sink = Sink(folder: folder)
+        let sink = Sink(folder: (try? StateDirectory.create()) ?? StateDirectory.url())
         guard sink.isOpen else {
             LoggingSystem.bootstrap { _ in SwiftLogNoOpLogHandler() }
             return

@@ -9,12 +9,22 @@ enum StateDirectory {
         return URL(fileURLWithPath: base).appendingPathComponent("engage-triage")
     }
 
-    /// Opens `name` in the state directory for appending (created 0600 if missing).
-    static func openForAppending(_ name: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Int32 {
+    /// The state directory, created (for the user only) if missing.
+    static func create(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> URL {
         let folder = url(environment: environment)
         try FileManager.default.createDirectory(
             at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        let descriptor = open(folder.appendingPathComponent(name).path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        return folder
+    }
+
+    /// Opens `name` in the state directory for appending (created 0600 if missing).
+    static func openForAppending(_ name: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Int32 {
+        try openForAppending(create(environment: environment).appendingPathComponent(name))
+    }
+
+    /// Opens `file` for appending (created 0600 if missing).
+    static func openForAppending(_ file: URL) throws -> Int32 {
+        let descriptor = open(file.path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         return descriptor
     }
