@@ -99,8 +99,7 @@ struct TriageScreenEndToEndTests {
     func signalsRestoreTheTerminal(ending: String, exitStatus: Int) async throws {
         try await SandboxServer.withRunning(SandboxConfiguration(token: Self.token)) { sandbox in
             let tmux = try TmuxSession(width: 100, height: 30, environment: environment(sandbox))
-            let modes = FileManager.default.temporaryDirectory.appendingPathComponent("engage-stty-\(UUID().uuidString)")
-            try tmux.run("stty -g > \(modes.path).before; " + Self.binary + "; echo exit-status-$?; stty -g > \(modes.path).after")
+            let modes = try runRecordingModes(Self.binary, in: tmux)
             try await tmux.waitFor("loaded")
             if ending == "C-c" {
                 try tmux.send("C-c")
@@ -111,10 +110,23 @@ struct TriageScreenEndToEndTests {
             try tmux.run("echo typed-after")
             let screen = try await tmux.waitFor("typed-after\n")
             #expect(!screen.contains("pending requests"), "the alternate screen is gone")
-            let before = try String(contentsOfFile: modes.path + ".before", encoding: .utf8)
-            let after = try String(contentsOfFile: modes.path + ".after", encoding: .utf8)
-            #expect(before == after, "the terminal's modes (stty -g) are as they were")
+            try expectModesRestored(modes)
         }
+    }
+
+    /// Runs `program` in the pane between two snapshots of the terminal's modes (`stty -g` into
+    /// `<returned path>.before` and `.after`), echoing `exit-status-N` after it.
+    private func runRecordingModes(_ program: String, in tmux: TmuxSession) throws -> URL {
+        let modes = FileManager.default.temporaryDirectory.appendingPathComponent("engage-stty-\(UUID().uuidString)")
+        try tmux.run("stty -g > \(modes.path).before; " + program + "; echo exit-status-$?; stty -g > \(modes.path).after")
+        return modes
+    }
+
+    /// The modes after are those from before.
+    private func expectModesRestored(_ modes: URL, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let before = try String(contentsOfFile: modes.path + ".before", encoding: .utf8)
+        let after = try String(contentsOfFile: modes.path + ".after", encoding: .utf8)
+        #expect(before == after, "the terminal's modes (stty -g) are as they were", sourceLocation: sourceLocation)
     }
 
     /// Sends `name` (`TERM`, `PIPE`, …) to the engage-triage running in the pane.
@@ -129,17 +141,14 @@ struct TriageScreenEndToEndTests {
         try await SandboxServer.withRunning(SandboxConfiguration(token: Self.token, appointmentCount: 300)) { sandbox in
             sandbox.faults.setLatency(.milliseconds(400), for: .list)
             let tmux = try TmuxSession(width: 80, height: 24, environment: environment(sandbox))
-            let modes = FileManager.default.temporaryDirectory.appendingPathComponent("engage-stty-\(UUID().uuidString)")
-            try tmux.run("stty -g > \(modes.path).before; " + Self.binary + "; echo exit-status-$?; stty -g > \(modes.path).after")
+            let modes = try runRecordingModes(Self.binary, in: tmux)
             try await tmux.waitFor("loading")
             if ending == "C-c" { try tmux.send("C-c") } else { try signal(ending, tmux) }
             try await tmux.waitFor("\nexit-status-0")
             try tmux.run("echo typed-after")
             let screen = try await tmux.waitFor("typed-after\n")
             #expect(!screen.contains("pending requests"), "the alternate screen is gone")
-            let before = try String(contentsOfFile: modes.path + ".before", encoding: .utf8)
-            let after = try String(contentsOfFile: modes.path + ".after", encoding: .utf8)
-            #expect(before == after, "the terminal's modes (stty -g) are as they were")
+            try expectModesRestored(modes)
         }
     }
 
@@ -147,8 +156,7 @@ struct TriageScreenEndToEndTests {
         try await SandboxServer.withRunning(SandboxConfiguration(token: Self.token)) { sandbox in
             let pending = sandbox.tenant.appointments.filter { $0.status == .incomingRequest }
             let tmux = try TmuxSession(width: 120, height: 40, environment: environment(sandbox))
-            let modes = FileManager.default.temporaryDirectory.appendingPathComponent("engage-stty-\(UUID().uuidString)")
-            try tmux.run("stty -g > \(modes.path).before; " + Self.binary + "; echo exit-status-$?; stty -g > \(modes.path).after")
+            let modes = try runRecordingModes(Self.binary, in: tmux)
             try await tmux.waitFor("\(pending.count) loaded")
             try tmux.send("C-z")
             try await tmux.waitUntil("the shell after Ctrl-Z") { $0.contains("Stopped") && !$0.contains("pending requests") }
@@ -167,9 +175,7 @@ struct TriageScreenEndToEndTests {
             try await tmux.waitUntil("the screen to close") { !$0.contains("pending requests") }
             try tmux.run("status=$?; stty -g > \(modes.path).after; echo fg-status-$status")
             try await tmux.waitFor("fg-status-0")
-            let before = try String(contentsOfFile: modes.path + ".before", encoding: .utf8)
-            let after = try String(contentsOfFile: modes.path + ".after", encoding: .utf8)
-            #expect(before == after, "the terminal's modes (stty -g) are as they were")
+            try expectModesRestored(modes)
         }
     }
 
