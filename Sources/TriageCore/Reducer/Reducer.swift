@@ -55,7 +55,7 @@ public enum Reducer {
         let current = state.selectionIndex
         guard target != current else { return }
         let rows = state.layout.listRows
-        let top = state.listTop
+        let top = state.listTop(selection: current)
         if target < top {
             state.cursorRow = 0
         } else if target >= top + rows {

@@ -20,8 +20,8 @@ extension Renderer {
             screen.write(message, row: frame.row + 2, column: frame.column + 2, style: .muted, limit: frame.width - 2)
             return
         }
-        let top = state.listTop
         let selection = state.selectionIndex
+        let top = state.listTop(selection: selection)
         let end = min(state.view.count, top + rows)
         guard top < end else { return }
         for index in top..<end {

@@ -64,10 +64,12 @@ public struct AppState: Sendable {
     public func row(at index: Int) -> Appointment { store[view.slots[index]] }
 
     /// The first row of the view the list pane shows.
-    public var listTop: Int {
+    public var listTop: Int { listTop(selection: selectionIndex) }
+
+    /// The same, for a selection index already looked up (the renderer needs both).
+    public func listTop(selection: Int?) -> Int {
         let rows = layout.listRows
-        let index = selectionIndex ?? 0
-        return min(max(0, index - min(cursorRow, rows - 1)), max(0, view.count - rows))
+        return min(max(0, (selection ?? 0) - min(cursorRow, rows - 1)), max(0, view.count - rows))
     }
 
     /// The ids with an accept on its way.
