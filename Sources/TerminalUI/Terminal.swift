@@ -72,6 +72,29 @@ public final class Terminal {
         clusterCells.removeAll()
     }
 
+    /// Ctrl-Z: gives the terminal back, stops the process (as the default SIGTSTP would), and on
+    /// `fg` takes the terminal again: program modes, keypad mode, a full repaint. Called on the
+    /// screen's own thread, so nothing draws meanwhile.
+    public func suspend() {
+        guard isActive else { return }
+        endwin()
+        // The default action stops the process; this thread may have SIGTSTP blocked (it was
+        // started from a Swift concurrency thread), so it is unblocked for the moment.
+        var stop = sigset_t()
+        sigemptyset(&stop)
+        sigaddset(&stop, SIGTSTP)
+        var previousMask = sigset_t()
+        let watched = signal(SIGTSTP, SIG_DFL)
+        pthread_sigmask(SIG_UNBLOCK, &stop, &previousMask)
+        raise(SIGTSTP)
+        // Continued: the mask and the signal go back to how they were.
+        pthread_sigmask(SIG_SETMASK, &previousMask, nil)
+        signal(SIGTSTP, watched)
+        doupdate()
+        enterKeypadMode()
+        repaintAll()
+    }
+
     /// ncurses switches the terminal's keypad to application mode (`smkx`) only at the first
     /// `wget_wch`, so the first arrow key typed before it (as `ESC [ B`, not `ESC O B`) was read as
     /// Esc and junk. One read now, its key (if one was typed ahead) put back, sends `smkx` at once.
@@ -82,10 +105,16 @@ public final class Terminal {
         let result = wget_wch(cncurses_stdscr(), &character)
         if result == cncurses_key_code_yes() {
             ungetch(Int32(character))
+            hasPendingInput = true
         } else if result != cncurses_err() {
             unget_wch(wchar_t(character))
+            hasPendingInput = true
         }
     }
+
+    /// A key read ahead by `enterKeypadMode` waits in ncurses, not on the terminal's file
+    /// descriptor: `poll` would not see it, so the caller reads events without waiting.
+    public private(set) var hasPendingInput = false
 
     /// ncurses 6.4 flushes its output after every cursor movement until the program has once
     /// left and resumed the screen (its `_endwin` stays `ewInitial` until then): a frame went out
@@ -208,6 +237,7 @@ public final class Terminal {
     /// Every key waiting in the input, decoded; a resize reported by ncurses becomes `.resized`.
     public func readEvents() -> [TerminalEvent] {
         guard isActive else { return [] }
+        hasPendingInput = false
         var events: [TerminalEvent] = []
         var character: wint_t = 0
         while true {

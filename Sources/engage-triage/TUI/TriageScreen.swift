@@ -58,14 +58,20 @@ final class TriageScreen {
 
         while !session.isOver(tracker) {
             if session.terminalIsThere { terminal.draw(Renderer.render(store.state)) }
-            let hasInput = inbox.wakeup.wait(timeout: waitTimeout(store.state, session))
+            var hasInput = terminal.hasPendingInput || inbox.wakeup.wait(timeout: waitTimeout(store.state, session))
             let (actions, signalNumbers) = inbox.drain()
             for number in signalNumbers {
                 switch number {
                 case SIGWINCH: store.send(.resized(terminal.adoptWindowSize()))
+                case SIGTSTP:
+                    terminal.suspend()
+                    hasInput = hasInput || terminal.hasPendingInput
                 case SIGCONT:
+                    // Continued by someone else (`kill -CONT` after `kill -STOP`); after our own
+                    // suspend this repeats what it did, harmlessly.
                     terminal.enterKeypadMode()
                     terminal.repaintAll()
+                    hasInput = hasInput || terminal.hasPendingInput
                 case SIGHUP:
                     session.terminalIsThere = false
                     beginShutdown(&session, store)
@@ -90,8 +96,8 @@ final class TriageScreen {
                 store.send(.tick)
             }
         }
-        runner.cancelReads()
-        if !tracker.inFlight.isEmpty { tracker.abandonAll() }
+        // The loop ends only once `beginShutdown` stopped the reads: what is still out is abandoned.
+        tracker.abandonAll()
         return session.acceptsAtShutdown.compactMap { tracker.report(for: $0) }
     }
 
