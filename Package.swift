@@ -72,6 +72,7 @@ let package = Package(
             name: "engage-sandbox",
             dependencies: [
                 "EngageSandbox",
+                "EngageAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

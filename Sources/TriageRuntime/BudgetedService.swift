@@ -2,22 +2,22 @@ import EngageContract
 
 /// An `AppointmentService` whose every request takes a slot of one `RequestBudget` (accepts first
 /// in line) and whose 429 answers are waited out and retried, the slot given back meanwhile.
-/// The runtime and the `accept` command talk to the tenant through it.
-public struct BudgetedService: AppointmentService {
-    public let base: any AppointmentService
+/// The runtime and the commands talk to the tenant through it.
+public struct BudgetedService: TenantService {
+    public let base: any TenantService
     public let budget: RequestBudget
     /// How 429s are waited out (`RetryPolicy.rateLimits`).
     public var rateLimit: RetryPolicy
     /// How the wait is slept (tests pass a recording one).
     var sleep: @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
 
-    public init(_ base: any AppointmentService, budget: RequestBudget, rateLimit: RetryPolicy = .rateLimits) {
+    public init(_ base: any TenantService, budget: RequestBudget, rateLimit: RetryPolicy = .rateLimits) {
         self.base = base
         self.budget = budget
         self.rateLimit = rateLimit
     }
 
-    init(_ base: any AppointmentService, budget: RequestBudget, rateLimit: RetryPolicy,
+    init(_ base: any TenantService, budget: RequestBudget, rateLimit: RetryPolicy,
          sleep: @escaping @Sendable (Duration) async throws -> Void) {
         self.init(base, budget: budget, rateLimit: rateLimit)
         self.sleep = sleep
@@ -39,6 +39,13 @@ public struct BudgetedService: AppointmentService {
         -> EngageResponse<Appointment>
     {
         try await withSlot(.action) { () async throws(EngageError) in try await base.accept(id: id, willSend: willSend) }
+    }
+
+    /// Names of rows on screen come before pages; the others after them.
+    public func names(for request: NameRequest) async throws(EngageError) -> [String: Name] {
+        try await withSlot(request.isVisible ? .visible : .background) { () async throws(EngageError) in
+            try await base.names(for: request)
+        }
     }
 
     private func withSlot<Value>(

@@ -9,13 +9,15 @@ import TriageCore
 /// `.cancel(id)` stops one. Every request goes through `service`, normally a `BudgetedService`,
 /// so pages and accepts share one request budget. Accepts go through the `AcceptTracker`, which
 /// journals them and lets the session wait for them at its end; they are never cancelled here.
+/// Names are read in the background and always answered (with the names or why not), so the
+/// reducer knows which are still on their way.
 public final class EffectRunner: Sendable {
     private struct Running {
         var token: UInt64
         var task: Task<Void, Never>
     }
 
-    private let service: any AppointmentService
+    private let service: any TenantService
     private let tracker: AcceptTracker
     private let maxPagesInFlight: Int
     private let send: @Sendable (Action) -> Void
@@ -25,7 +27,7 @@ public final class EffectRunner: Sendable {
     ///   - service: the tenant, through the request budget.
     ///   - maxPagesInFlight: pages a load asks for at once (the budget bounds them too).
     ///   - send: where results go; called from any thread.
-    public init(service: any AppointmentService, tracker: AcceptTracker, maxPagesInFlight: Int = 2,
+    public init(service: any TenantService, tracker: AcceptTracker, maxPagesInFlight: Int = 2,
                 send: @escaping @Sendable (Action) -> Void) {
         self.service = service
         self.tracker = tracker
@@ -64,9 +66,19 @@ public final class EffectRunner: Sendable {
                 let outcome = await tracker.accept(id: id, using: service)
                 send(.acceptFinished(id: id, outcome))
             }
+        case .resolveNames(let request):
+            start(.names(request)) { [service, send] in
+                let result: Result<[String: Name], EngageError>
+                do throws(EngageError) {
+                    result = .success(try await service.names(for: request))
+                } catch {
+                    result = .failure(error)
+                }
+                send(.namesResolved(request, result))
+            }
         case .cancel(let id):
             cancel(id)
-        case .redraw, .quit:
+        case .redraw, .quit, .log:
             break
         }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import EngageAPI
 import EngageSandbox
 import Foundation
 
@@ -11,7 +12,7 @@ struct EngageSandboxCommand: AsyncParsableCommand {
         discussion: """
             Faults: --fault ENDPOINT=F1,F2,... scripts the next answers of an endpoint in order; \
             --fault-rate ENDPOINT=RATE:F1,F2 makes RATE (0-1) of its answers fail with one of the faults. \
-            ENDPOINT is list, show, accept or token; a fault is an HTTP status (401, 403, 404, 429, 500, 503), \
+            ENDPOINT is list, show, accept, token, subjects, offices, employees or customers; a fault is an HTTP status (401, 403, 404, 429, 500, 503), \
             malformed, truncated, reset or hang, and ok lets one answer through.
             """)
 
@@ -58,7 +59,27 @@ struct EngageSandboxCommand: AsyncParsableCommand {
     @Option(name: .customLong("tls-key"), help: ArgumentHelp("The private key (PEM) of --tls-cert.", valueName: "file"))
     var tlsKey: String?
 
+    @Option(name: .customLong("missing-scope"), help: ArgumentHelp(
+        "Answer 403 for one kind of names, as for a token without its scope: subjects, offices, employees or "
+            + "customers (repeatable).", valueName: "kind"))
+    var missingScopes: [String] = []
+
+    @Option(name: .customLong("missing-endpoint"), help: ArgumentHelp(
+        "Answer 404 for one kind of names, as a tenant without the endpoint (repeatable).", valueName: "kind"))
+    var missingEndpoints: [String] = []
+
+    /// `customers` (or `customer`) as a kind of names.
+    private static func kinds(_ names: [String], option: String) throws -> Set<NameKind> {
+        Set(try names.map { name in
+            guard let kind = NameKind.allCases.first(where: { [$0.rawValue, $0.rawValue + "s"].contains(name.lowercased()) })
+            else { throw ValidationError("--\(option) takes subjects, offices, employees or customers, not '\(name)'.") }
+            return kind
+        })
+    }
+
     func validate() throws {
+        _ = try Self.kinds(missingScopes, option: "missing-scope")
+        _ = try Self.kinds(missingEndpoints, option: "missing-endpoint")
         guard (tlsCertificate == nil) == (tlsKey == nil) else { throw ValidationError("--tls-cert and --tls-key go together.") }
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0-65535.") }
         guard appointments >= 0 else { throw ValidationError("--appointments must be 0 or more.") }
@@ -87,7 +108,9 @@ struct EngageSandboxCommand: AsyncParsableCommand {
         let server = try await SandboxServer.start(SandboxConfiguration(
             port: port, enterprise: enterprise, token: token ?? SandboxConfiguration.demoToken, seed: seed,
             appointmentCount: appointments, clientID: clientId, clientSecret: clientSecret,
-            tokenLifetime: .seconds(tokenLifetime), tls: tls))
+            tokenLifetime: .seconds(tokenLifetime), tls: tls,
+            missingScopes: try Self.kinds(missingScopes, option: "missing-scope"),
+            absentEndpoints: try Self.kinds(missingEndpoints, option: "missing-endpoint")))
         server.faults.setLatency(.milliseconds(latencyMilliseconds))
         for spec in endpointLatencies {
             let (endpoint, latency) = try parse(SandboxFaults.parseLatency, spec)

@@ -19,10 +19,13 @@ struct TriageScreenEndToEndTests {
     }
 
     /// Presses `a`, waits for the question naming `id`, answers `y`.
-    private func confirmAccept(_ id: String, in tmux: TmuxSession) async throws {
+    /// Presses `a`, waits for the question and answers `y`; returns the screen that asked.
+    @discardableResult
+    private func confirmAccept(_ id: String, in tmux: TmuxSession) async throws -> String {
         try tmux.send("a")
-        try await tmux.waitFor("Accept \(id) ·")
+        let question = try await tmux.waitFor("Accept \(id) ·")
         try tmux.send("y")
+        return question
     }
 
     @Test func triageARequestFromOpenToQuit() async throws {
@@ -51,14 +54,22 @@ struct TriageScreenEndToEndTests {
             try await tmux.waitFor("SUBJECT_QUESTIONNAIRE · form 20")
             try tmux.send("Escape")
 
+            // The rows and the question name the customer and the subject.
+            let subject = try #require(SandboxDirectory.subject(id: first.subject.id, languages: [.en])?.displayName)
+            let firstCustomer = try #require(SandboxDirectory.customer(id: first.customer!.participant.id)?.displayName)
+            try await tmux.waitFor(firstCustomer.text)
+
             // Accept: confirm, see the server's answer.
-            try await confirmAccept(first.id, in: tmux)
+            let question = try await confirmAccept(first.id, in: tmux)
+            #expect(question.contains("· \(subject.text) · \(firstCustomer.text)? y/N"), "the question names them:\n\(question)")
             let accepted = try await tmux.waitFor("Accepted \(first.id) ·")
             #expect(accepted.contains("status ACCEPTED") && accepted.contains("correlation "))
             #expect(accepted.split(separator: "\n")[2].contains("ACCEPTED"), "the row's badge reads ACCEPTED")
             #expect(sandbox.tenant.appointment(id: first.id)?.status == .accepted)
             try tmux.send("2")
-            try await tmux.waitFor("1. PRIMARY CUSTOMER  \(first.appointmentParticipants[0].participant.id)")
+            let customerID = first.appointmentParticipants[0].participant.id
+            let customer = try #require(SandboxDirectory.customer(id: customerID)?.displayName)
+            try await tmux.waitFor("1. PRIMARY CUSTOMER  \(customer.text) (\(customerID))")
 
             // `a` on the row shown as accepted asks nothing and sends nothing.
             try tmux.send("a")
@@ -81,7 +92,7 @@ struct TriageScreenEndToEndTests {
 
             // Resize: the panes stack at 80x24 and sit side by side again at 120x40.
             try tmux.resize(width: 80, height: 24)
-            try await tmux.waitUntil("the 80x24 layout") { $0.contains("CREATED BY") && !$0.contains("│ 1 Overview") }
+            try await tmux.waitUntil("the 80x24 layout") { $0.contains("OFFICE") && !$0.contains("│ 1 Overview") }
             try tmux.resize(width: 120, height: 40)
             try await tmux.waitFor("│ 1 Overview")
 

@@ -118,7 +118,7 @@ struct SandboxHTTPTests {
 
     @Test func otherEnterprisesAndPathsAreNotFound() async throws {
         try await SandboxServer.withRunning { sandbox in
-            let status9 = try await get(sandbox, "/offices").status
+            let status9 = try await get(sandbox, "/widgets").status
             #expect(status9 == 404)
             let status10 = try await get(sandbox, "/appointments/1001/_actions/accept").status
             #expect(status10 == 404)  // GET, not POST

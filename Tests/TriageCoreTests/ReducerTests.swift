@@ -209,7 +209,7 @@ struct ReducerTests {
         _ = Reducer.reduce(&state, .acceptFinished(id: target.id, .accepted(EngageResponse(value: accepted, correlationId: "c-42"))))
         #expect(state.acceptsInFlight.isEmpty && !state.wantsTicks)
         #expect(state.row(at: 0) == accepted)
-        #expect(state.banner == Banner(.success, "Accepted \(target.id) · \(TimeDisplay(timeZone: TriageFixture.options().timeZone).dateTime(target.start!)) · status ACCEPTED", detail: "correlation c-42"))
+        #expect(state.banner == Banner(.success, "Accepted 1001 · Fri 2026-12-11 17:00 · Mortgage advice · Amélie Dubois · status ACCEPTED", detail: "correlation c-42"))
     }
 
     @Test func acceptOnARowAlreadyNotPendingSaysSoAndSendsNothing() {
@@ -249,7 +249,7 @@ struct ReducerTests {
         _ = Reducer.reduce(&state, .acceptFinished(id: target.id, .rejected(TriageFixture.statusInvalid, current: current)))
         #expect(state.row(at: 0).status == .accepted && state.view.count == pending.count)
         let expected = Banner(
-            .error, "Already handled: this request is no longer pending (status ACCEPTED). Press r to reload.",
+            .error, "1001 · Amélie Dubois: Already handled: this request is no longer pending (status ACCEPTED). Press r to reload.",
             detail: "APPOINTMENT_STATUS_INVALID · correlation 8c1e2f3a-0000-4000-8000-000000000001")
         #expect(state.banner == expected)
         #expect(state.store.state(of: target.id).lastError == expected, "the row remembers why")
@@ -267,10 +267,10 @@ struct ReducerTests {
         _ = Reducer.reduce(&state, .acceptFinished(id: target.id, .unknown(lost, current: .success(EngageResponse(value: target, correlationId: "c-9")))))
         #expect(state.banner?.kind == .error && state.banner?.text.contains("The server now says INCOMING_REQUEST") == true)
         _ = Reducer.reduce(&state, .acceptFinished(id: target.id, .unknown(lost, current: .failure(lost))))
-        #expect(state.banner?.text.hasPrefix("The outcome of the accept is unknown") == true)
+        #expect(state.banner?.text.hasPrefix("1001 · Amélie Dubois: The outcome of the accept is unknown") == true)
         #expect(state.banner?.detail == "correlation c-7")
         _ = Reducer.reduce(&state, .acceptFinished(id: target.id, .notSent(EngageError(kind: .transport, detail: "no token"))))
-        #expect(state.banner?.text.hasPrefix("Not sent: ") == true)
+        #expect(state.banner?.text.hasPrefix("1001 · Amélie Dubois: Not sent: ") == true)
     }
 
     @Test func longBannersWrapSoTheEndIsSeenAndEveryBannerIsKeptWithItsTime() throws {
@@ -289,7 +289,7 @@ struct ReducerTests {
         let messages = Renderer.render(state).text
         #expect(messages.contains("Messages of this session"))
         #expect(messages.contains("09:01:02 -- Accept cancelled."), "newest first, with its time:\n\(messages)")
-        #expect(messages.contains("09:01:02 !! The accept may not have gone through"))
+        #expect(messages.contains("09:01:02 !! 1001 · Amélie Dubois: The accept may not have gone"))
         #expect(messages.contains("1f823feb-0482-44f7-9044-ca072fe0e82f"))
         TriageFixture.press(&state, .character("m"))
         #expect(state.modes.current == .list && state.messages.count == 2)

@@ -1,5 +1,6 @@
 import EngageAPI
 import Foundation
+import EngageSandbox
 import Testing
 import TriageCore
 
@@ -93,6 +94,23 @@ struct ScreenSnapshotTests {
         let screen = Renderer.render(state)
         try assertSnapshot(screen, named: name("location-\(language)", size))
         // Wide characters take two cells: the text of every line still fits the terminal's width.
+        for row in 0..<screen.height { #expect(DisplayWidth.of(screen.line(row)) <= size.width) }
+    }
+
+    /// Subject and office names in a session in Japanese or Greek: wide characters truncated by
+    /// display width, names the tenant has not translated shown as their ids.
+    @Test(arguments: sizes, [Language.ja, Language.el])
+    func namesInTheSessionLanguage(size: Size, language: Language) throws {
+        var options = TriageFixture.options()
+        options.preferredLanguage = language
+        var state = TriageFixture.loaded(size, options: options)
+        let appointment = try #require(TriageFixture.pending.first { SandboxDirectory.subjects[$0.subject.id]?
+            .contains { $0.language == language } == true })
+        try TriageFixture.select(&state, id: appointment.id)
+        let screen = Renderer.render(state)
+        try assertSnapshot(screen, named: name("names-\(language)", size))
+        let subject = try #require(SandboxDirectory.subjects[appointment.subject.id]?.first { $0.language == language })
+        #expect(screen.text.contains(String(subject.value.prefix(3))))
         for row in 0..<screen.height { #expect(DisplayWidth.of(screen.line(row)) <= size.width) }
     }
 

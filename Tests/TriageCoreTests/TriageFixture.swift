@@ -28,12 +28,48 @@ enum TriageFixture {
         }
     }
 
-    /// A state with every pending request loaded.
-    static func loaded(_ size: Size, options: AppOptions = options()) -> AppState {
+    /// A state with every pending request loaded, and (unless `names` is false) every name the
+    /// reducer asked for answered from the sandbox's directory.
+    static func loaded(_ size: Size, options: AppOptions = options(), names: Bool = true) -> AppState {
         var state = AppState(options: options, size: size)
         _ = Reducer.reduce(&state, .start)
-        reload(&state, with: pending)
+        let effects = reload(&state, with: pending)
+        if names { answerNames(&state, effects) }
         return state
+    }
+
+    /// Answers every name request among `effects`, and those the answers lead to, from the
+    /// sandbox's directory; returns the requests answered, in order.
+    @discardableResult
+    static func answerNames(_ state: inout AppState, _ effects: [Effect]) -> [NameRequest] {
+        var queue = effects.compactMap(nameRequest)
+        var answered: [NameRequest] = []
+        while !queue.isEmpty {
+            let request = queue.removeFirst()
+            answered.append(request)
+            let names = directoryNames(request, sessionLanguage: state.options.preferredLanguage)
+            queue += Reducer.reduce(&state, .namesResolved(request, .success(names))).compactMap(nameRequest)
+        }
+        return answered
+    }
+
+    static func nameRequest(_ effect: Effect) -> NameRequest? {
+        if case .resolveNames(let request) = effect { request } else { nil }
+    }
+
+    /// What the sandbox would answer to `request` (in the session's language unless it names one).
+    static func directoryNames(_ request: NameRequest, sessionLanguage: Language = .en) -> [String: Name] {
+        let languages = [request.language ?? sessionLanguage]
+        var names: [String: Name] = [:]
+        for id in request.ids {
+            names[id] = switch request.kind {
+            case .subject: SandboxDirectory.subject(id: id, languages: languages)?.displayName
+            case .office: SandboxDirectory.office(id: id, languages: languages)?.displayName
+            case .employee: SandboxDirectory.employee(id: id, languages: languages)?.displayName
+            case .customer: SandboxDirectory.customer(id: id)?.displayName
+            }
+        }
+        return names
     }
 
     /// Presses keys in order, returning every effect they asked for.
@@ -54,12 +90,15 @@ enum TriageFixture {
         (0..<state.view.count).map { state.row(at: $0).id }
     }
 
-    /// Merges the pages of `appointments` into `state` for the current load and finishes it.
-    static func reload(_ state: inout AppState, with appointments: [Appointment], pageSize: Int = 25) {
+    /// Merges the pages of `appointments` into `state` for the current load and finishes it;
+    /// returns the effects asked for meanwhile (names).
+    @discardableResult
+    static func reload(_ state: inout AppState, with appointments: [Appointment], pageSize: Int = 25) -> [Effect] {
+        var effects: [Effect] = []
         for page in pages(appointments, size: pageSize) {
-            _ = Reducer.reduce(&state, .pageLoaded(generation: state.generation, page))
+            effects += Reducer.reduce(&state, .pageLoaded(generation: state.generation, page))
         }
-        _ = Reducer.reduce(&state, .loadFinished(generation: state.generation, isComplete: true))
+        return effects + Reducer.reduce(&state, .loadFinished(generation: state.generation, isComplete: true))
     }
 
     static func accepted(_ appointment: Appointment) -> Appointment {

@@ -4,8 +4,9 @@ import Synchronization
 import TriageRuntime
 
 /// A tenant in memory for the runtime's tests: pending requests that can be accepted, a
-/// latency per call, scripted errors, and a count of the calls in flight at once.
-final class ScriptedService: AppointmentService {
+/// latency per call, scripted errors, names for every id ("subject 300"), and a count of the
+/// calls in flight at once.
+final class ScriptedService: TenantService {
     struct State {
         var pending: [Appointment]
         var accepted: Set<String> = []
@@ -14,6 +15,9 @@ final class ScriptedService: AppointmentService {
         var peakInFlight = 0
         var calls: [String] = []
         var acceptAttempts: [String: Int] = [:]
+        /// Kinds whose name requests fail with this error.
+        var nameErrors: [NameKind: EngageError] = [:]
+        var nameRequests: [NameRequest] = []
     }
 
     let pageSize: Int
@@ -38,6 +42,8 @@ final class ScriptedService: AppointmentService {
     var calls: [String] { state.withLock { $0.calls } }
 
     func script(accept errors: [EngageError?]) { state.withLock { $0.acceptScript += errors } }
+    func failNames(of kind: NameKind, with error: EngageError) { state.withLock { $0.nameErrors[kind] = error } }
+    var nameRequests: [NameRequest] { state.withLock { $0.nameRequests } }
 
     private func enter(_ call: String) async throws(EngageError) {
         state.withLock {
@@ -95,6 +101,19 @@ final class ScriptedService: AppointmentService {
             state.pending.removeAll { $0.id == id }
         }
         return EngageResponse(value: Self.request(id, status: .accepted), correlationId: correlationId)
+    }
+}
+
+extension ScriptedService {
+    func names(for request: NameRequest) async throws(EngageError) -> [String: Name] {
+        try await enter("names \(request.kind.rawValue) \(request.ids.joined(separator: ","))")
+        defer { leave() }
+        let error = state.withLock { state in
+            state.nameRequests.append(request)
+            return state.nameErrors[request.kind]
+        }
+        if let error { throw error }
+        return Dictionary(uniqueKeysWithValues: request.ids.map { ($0, Name("\(request.kind.rawValue) \($0)")) })
     }
 }
 

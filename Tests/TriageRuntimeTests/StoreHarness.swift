@@ -16,7 +16,7 @@ final class StoreHarness {
 
     private let inbox = Inbox()
 
-    init(service: any AppointmentService, budget: RequestBudget = RequestBudget(), confirm: Bool = false) {
+    init(service: any TenantService, budget: RequestBudget = RequestBudget(), confirm: Bool = false) {
         let inbox = inbox
         let runner = EffectRunner(
             service: BudgetedService(service, budget: budget), tracker: AcceptTracker(journal: journal),

@@ -7,7 +7,7 @@ import Logging
 /// with any error) and `Accept-Language`. Reads are retried per `RetryPolicy`; writes never are,
 /// and go out on a connection of their own so that the transport cannot re-send them either.
 /// All failures are thrown as `EngageError`.
-public final class EngageClient: AppointmentService {
+public final class EngageClient: AppointmentService, NameService {
     public let configuration: EngageClientConfiguration
     private let transport: HTTPTransport
 
@@ -33,13 +33,15 @@ public final class EngageClient: AppointmentService {
     /// Sends one logical request, repeating it per the retry policy only when `idempotent`.
     func send<Value: Decodable & Sendable>(
         _ method: Method, _ path: String, parameters: [(name: String, value: String)] = [],
-        decoding: Value.Type, idempotent: Bool, willSend: @Sendable (String) throws -> Void = { _ in }
+        decoding: Value.Type, idempotent: Bool, language: String? = nil,
+        willSend: @Sendable (String) throws -> Void = { _ in }
     ) async throws(EngageError) -> EngageResponse<Value> {
+        let language = language ?? configuration.acceptLanguage
         var attempt = 1
         var refreshedToken = false
         while true {
             let token = try await configuration.tokenProvider.token()
-            try Self.checkHeaderValues(token: token, language: configuration.acceptLanguage)
+            try Self.checkHeaderValues(token: token, language: language)
             let correlationId = UUID().uuidString.lowercased()
             do {
                 try willSend(correlationId)
@@ -48,7 +50,8 @@ public final class EngageClient: AppointmentService {
             }
             do {
                 return try await sendOnce(
-                    method, path, parameters: parameters, token: token, correlationId: correlationId, decoding: decoding)
+                    method, path, parameters: parameters, token: token, correlationId: correlationId, language: language,
+                    decoding: decoding)
             } catch {
                 // A 401 means the server did not act on the request: with a token source that can
                 // fetch a fresh token, refresh once and send the same request once more.
@@ -71,9 +74,10 @@ public final class EngageClient: AppointmentService {
 
     private func sendOnce<Value: Decodable & Sendable>(
         _ method: Method, _ path: String, parameters: [(name: String, value: String)], token: BearerToken,
-        correlationId: String, decoding: Value.Type
+        correlationId: String, language: String, decoding: Value.Type
     ) async throws(EngageError) -> EngageResponse<Value> {
-        let request = makeRequest(method, path, parameters: parameters, correlationId: correlationId, token: token)
+        let request = makeRequest(
+            method, path, parameters: parameters, correlationId: correlationId, language: language, token: token)
         let started = ContinuousClock.now
         let logger = configuration.logger
         func log(_ outcome: String, level: Logger.Level) {
@@ -105,7 +109,7 @@ public final class EngageClient: AppointmentService {
 
     private func makeRequest(
         _ method: Method, _ path: String, parameters: [(name: String, value: String)], correlationId: String,
-        token: BearerToken
+        language: String, token: BearerToken
     ) -> HTTPRequest {
         var url = configuration.baseURL.absoluteString
         if url.hasSuffix("/") { url.removeLast() }
@@ -119,7 +123,7 @@ public final class EngageClient: AppointmentService {
             headers: [
                 ("Authorization", "Bearer \(token.secret)"),
                 ("X-Correlation-Id", correlationId),
-                ("Accept-Language", configuration.acceptLanguage),
+                ("Accept-Language", language),
                 ("Accept", "application/json"),
             ],
             timeout: configuration.requestTimeout,

@@ -8,4 +8,12 @@ public enum SandboxEndpoint: String, CaseIterable, Sendable, Hashable {
     case accept
     /// `POST /realms/{enterprise}/protocol/openid-connect/token`
     case token
+    /// `GET /subjects`, `GET /subjects/{id}`
+    case subjects
+    /// `GET /offices`, `GET /offices/{id}`
+    case offices
+    /// `GET /employees`, `GET /employees/{id}`
+    case employees
+    /// `GET /customers/{id}`
+    case customers
 }

@@ -38,7 +38,8 @@ extension SandboxFaults {
     private static func splitEndpoint(_ spec: String) throws(SpecificationError) -> (SandboxEndpoint, String) {
         let parts = spec.split(separator: "=", maxSplits: 1)
         guard parts.count == 2, let endpoint = SandboxEndpoint(rawValue: parts[0].lowercased()) else {
-            throw SpecificationError(message: "'\(spec)' should start with list=, show=, accept= or token=.")
+            let names = SandboxEndpoint.allCases.map { $0.rawValue + "=" }.joined(separator: ", ")
+            throw SpecificationError(message: "'\(spec)' should start with one of \(names).")
         }
         return (endpoint, String(parts[1]))
     }

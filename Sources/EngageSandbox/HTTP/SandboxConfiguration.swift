@@ -1,3 +1,4 @@
+import EngageAPI
 import Foundation
 
 /// How to start a sandbox: where it listens, which tenant it serves, what it expects.
@@ -24,6 +25,10 @@ public struct SandboxConfiguration: Sendable {
     /// Serve https with this certificate and key (PEM) instead of plain http: for testing the
     /// client's TLS path.
     public var tls: (certificateChainPEM: String, privateKeyPEM: String)?
+    /// Kinds of names whose read scope the token lacks (`--missing-scope customers`): 403.
+    public var missingScopes: Set<NameKind>
+    /// Kinds of names whose endpoints the tenant does not have (`--missing-endpoint offices`): 404.
+    public var absentEndpoints: Set<NameKind>
 
     /// The token the sandbox expects unless told otherwise; printed at start, shown in the README.
     public static let demoToken = "sandbox-demo-token"
@@ -35,8 +40,11 @@ public struct SandboxConfiguration: Sendable {
         seed: UInt64 = 1, appointmentCount: Int = 60, referenceDate: Date = SandboxSeeder.today(),
         maxConcurrentRequests: Int = 4, clientID: String = Self.demoClientID,
         clientSecret: String = Self.demoClientSecret, tokenLifetime: Duration = .seconds(300),
-        tls: (certificateChainPEM: String, privateKeyPEM: String)? = nil
+        tls: (certificateChainPEM: String, privateKeyPEM: String)? = nil,
+        missingScopes: Set<NameKind> = [], absentEndpoints: Set<NameKind> = []
     ) {
+        self.missingScopes = missingScopes
+        self.absentEndpoints = absentEndpoints
         self.tls = tls
         self.clientID = clientID
         self.clientSecret = clientSecret

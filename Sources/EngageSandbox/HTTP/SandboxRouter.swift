@@ -8,6 +8,10 @@ public struct SandboxRouter: Sendable {
     public var token: String
     public var tenant: SandboxTenant
     public var tokens: SandboxTokens
+    /// Kinds whose read scope the token lacks: their endpoints answer 403.
+    public var missingScopes: Set<NameKind> = []
+    /// Kinds whose endpoints this tenant does not have: they answer 404.
+    public var absentEndpoints: Set<NameKind> = []
 
     /// Largest `limit` the sandbox serves in one page.
     public static let maxLimit = 100
@@ -33,6 +37,9 @@ public struct SandboxRouter: Sendable {
         case ("GET", 2) where segments[0] == "appointments": return .show
         case ("POST", 4) where segments[0] == "appointments" && segments[2] == "_actions" && segments[3] == "accept":
             return .accept
+        case ("GET", 1), ("GET", 2):
+            guard let kind = Self.nameKind(segments[0]), segments.count == 2 || kind.isBatched else { return nil }
+            return Self.endpoint(of: kind)
         default: return nil
         }
     }
@@ -52,6 +59,21 @@ public struct SandboxRouter: Sendable {
         case .show: return show(id: segments[1], languages: Self.languages(request))
         case .accept: return accept(id: segments[1], languages: Self.languages(request))
         case .token: return issueToken(request)
+        case .subjects, .offices, .employees, .customers:
+            return names(request, kind: Self.nameKind(segments[0])!, id: segments.count == 2 ? segments[1] : nil)
+        }
+    }
+
+    static func nameKind(_ collection: String) -> NameKind? {
+        NameKind.allCases.first { $0.path == "/" + collection }
+    }
+
+    static func endpoint(of kind: NameKind) -> SandboxEndpoint {
+        switch kind {
+        case .subject: .subjects
+        case .office: .offices
+        case .employee: .employees
+        case .customer: .customers
         }
     }
 
@@ -160,7 +182,7 @@ public struct SandboxRouter: Sendable {
         .error(404, code: "NOT_FOUND", type: "NOT_FOUND_ERROR", message: "Appointment '\(id)' not found")
     }
 
-    private func badRequest(_ message: String) -> SandboxResponse {
+    func badRequest(_ message: String) -> SandboxResponse {
         .error(400, code: "BAD_REQUEST", type: "VALIDATION_ERROR", message: message)
     }
 

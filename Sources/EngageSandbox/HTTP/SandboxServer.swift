@@ -46,8 +46,10 @@ public final class SandboxServer: Sendable {
         let faults = SandboxFaults(seed: configuration.seed)
         let tokens = SandboxTokens(
             clientID: configuration.clientID, clientSecret: configuration.clientSecret, lifetime: configuration.tokenLifetime)
-        let router = SandboxRouter(
+        var router = SandboxRouter(
             enterprise: configuration.enterprise, token: configuration.token, tenant: tenant, tokens: tokens)
+        router.missingScopes = configuration.missingScopes
+        router.absentEndpoints = configuration.absentEndpoints
         let gate = ConcurrencyGate(limit: configuration.maxConcurrentRequests)
         let log = RequestLog()
         let connections = OpenConnections()

@@ -3,15 +3,23 @@ import Foundation
 
 /// Every field of an appointment, in the sections staff read it by: Overview, Participants,
 /// Location and Answers. Shared by `engage-triage show` and the terminal screen's detail pane.
-/// Every value from the server is sanitised here.
+/// Every value from the server is sanitised here. What the appointment refers to by id is named
+/// from `names` where known, the id beside the name.
 public struct AppointmentDetail: Sendable {
     public var time: TimeDisplay
     /// Location translations in this language are listed first.
     public var preferredLanguage: Language
+    /// The names known so far.
+    public var names: NameBook
+    /// The language translated names are shown in (`nil`: the session's).
+    public var nameLanguage: Language?
 
-    public init(time: TimeDisplay, preferredLanguage: Language = .en) {
+    public init(time: TimeDisplay, preferredLanguage: Language = .en, names: NameBook = NameBook(),
+                nameLanguage: Language? = nil) {
         self.time = time
         self.preferredLanguage = preferredLanguage
+        self.names = names
+        self.nameLanguage = nameLanguage
     }
 
     /// Shown for a value the server left empty (null).
@@ -27,8 +35,8 @@ public struct AppointmentDetail: Sendable {
             Field("ID", clean(appointment.id)),
             Field("External ID", clean(appointment.externalId)),
             Field("When", time.window(start: appointment.start, end: appointment.end)),
-            Field("Subject", clean(appointment.subject.id)),
-            Field("Office", clean(appointment.office.id)),
+            Field("Subject", named(.subject, appointment.subject.id)),
+            Field("Office", named(.office, appointment.office.id)),
             Field("Meeting type", clean(appointment.meetingType.rawValue)),
             Field("Hybrid", appointment.hybrid ? "yes" : "no"),
             Field("Trailing buffer", "\(appointment.trailingBufferTime) min"),
@@ -46,10 +54,13 @@ public struct AppointmentDetail: Sendable {
 
     public func participants(_ appointment: Appointment) -> DetailSection {
         let fields = appointment.appointmentParticipants.enumerated().flatMap { index, participant in
-            [
+            let kind = participant.type.nameKind
+            let detail = kind.flatMap { names.name($0, participant.participant.id)?.detail }
+            return [
                 DetailSection.Field(
                     "\(index + 1). \(clean(participant.role.rawValue)) \(clean(participant.type.rawValue))",
-                    clean(participant.participant.id)),
+                    kind.map { named($0, participant.participant.id) } ?? clean(participant.participant.id)),
+            ] + (detail.map { [DetailSection.Field(kind == .employee ? "   Function" : "   Contact", $0)] } ?? []) + [
                 DetailSection.Field("   Video URL", clean(participant.videoUrl)),
                 DetailSection.Field("   Video test URL", clean(participant.videoTestUrl)),
             ]
@@ -115,7 +126,15 @@ public struct AppointmentDetail: Sendable {
     }
 
     private func change(_ at: Date, _ by: Reference?, _ type: ActorType, _ from: SourceApplication) -> String {
-        "\(time.dateTime(at)) · \(clean(type.rawValue)) \(clean(by?.id)) · via \(clean(from.rawValue))"
+        let who = by.map { by in type.nameKind.map { named($0, by.id) } ?? clean(by.id) } ?? Self.none
+        return "\(time.dateTime(at)) · \(clean(type.rawValue)) \(who) · via \(clean(from.rawValue))"
+    }
+
+    /// "Mortgage advice (306)" once the name is known, the id alone until then (or without one).
+    /// Names were sanitised when they arrived.
+    public func named(_ kind: NameKind, _ id: String) -> String {
+        guard let name = names.name(kind, id, language: nameLanguage) else { return clean(id) }
+        return "\(name.text) (\(clean(id)))"
     }
 
     private func ids(_ references: [Reference]?) -> String {

@@ -33,16 +33,22 @@ extension Reducer {
         return [.accept(id: id)]
     }
 
+    /// "1001 · Amélie Dubois: " before the reason an accept failed.
+    private static func failedRequest(_ id: String, _ state: AppState) -> String {
+        guard let appointment = state.store.appointment(id: id) else { return "" }
+        return RequestSummary.short(appointment, names: state.names) + ": "
+    }
+
     static func finishAccept(_ state: inout AppState, id: String, outcome: AcceptOutcome) {
         let time = TimeDisplay(timeZone: state.options.timeZone)
         if let current = outcome.current { replace(&state, with: current) }
         let banner: Banner = switch outcome {
         case .accepted(let response):
-            BannerText.accepted(response.value, correlationId: response.correlationId, time: time)
+            BannerText.accepted(response.value, correlationId: response.correlationId, names: state.names, time: time)
         case .unknown(_, .success(let current)) where current.value.status == .accepted:
-            BannerText.accepted(current.value, correlationId: current.correlationId, time: time)
+            BannerText.accepted(current.value, correlationId: current.correlationId, names: state.names, time: time)
         case .notSent(let error), .rejected(let error, _), .unknown(let error, _):
-            BannerText.failure(outcome.message, error, next: BannerText.nextStep(
+            BannerText.failure(failedRequest(id, state) + outcome.message, error, next: BannerText.nextStep(
                 after: outcome, acceptKey: state.keymap.firstKey(for: .accept), reloadKey: state.keymap.firstKey(for: .reload)))
         }
         state.store.updateState(of: id) {

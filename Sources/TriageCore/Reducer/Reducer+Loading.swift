@@ -6,6 +6,7 @@ extension Reducer {
         state.generation += 1
         state.load = .loading(loaded: 0, total: nil)
         state.rowsSeenByLoad = 0
+        state.names.restartScan()
         return [.loadAppointments(generation: state.generation)]
     }
 
@@ -70,6 +71,7 @@ extension Reducer {
             return (after ?? before).map { state.store[$0].id }
         }
         let mapping = state.store.removeAll { slot, _ in kept[slot] }
+        state.names.scanPosition = mapping[..<min(state.names.scanPosition, mapping.count)].count { $0 != nil }
         state.view.remap(mapping)
         if state.selected == nil { state.selectedID = neighbour ?? (state.view.isEmpty ? nil : state.row(at: 0).id) }
         clampDetailScroll(&state)

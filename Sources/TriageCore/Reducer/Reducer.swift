@@ -4,6 +4,12 @@ import EngageContract
 /// effects to run. Pure: no I/O, so every behaviour is tested without a terminal or a network.
 public enum Reducer {
     public static func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+        let effects = apply(&state, action)
+        if case .tick = action { return effects }
+        return effects + requestNames(&state)
+    }
+
+    private static func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
         switch action {
         case .start:
             return startLoad(&state)
@@ -31,6 +37,8 @@ public enum Reducer {
         case .acceptFinished(let id, let outcome):
             finishAccept(&state, id: id, outcome: outcome)
             return []
+        case .namesResolved(let request, let result):
+            return resolveNames(&state, request, result)
         case .shutdownStarted:
             state.isShuttingDown = true
             state.modes.popOverlays()

@@ -6,10 +6,9 @@ extension Renderer {
     static func drawMessage(_ screen: inout Screen, _ state: AppState, _ layout: Layout) {
         let row = layout.messageRow
         if case .confirm(let id) = state.modes.current, let appointment = state.store.appointment(id: id) {
-            let time = TimeDisplay(timeZone: state.options.timeZone)
-            let when = appointment.start.map(time.dateTime) ?? "no time yet"
-            let customer = appointment.customer.map { " · customer \($0.participant.id)" } ?? ""
-            let question = UntrustedText.sanitize("Accept \(appointment.id) · \(when) · subject \(appointment.subject.id)\(customer)?")
+            let summary = RequestSummary.line(
+                appointment, names: state.names, time: TimeDisplay(timeZone: state.options.timeZone))
+            let question = "Accept \(summary)?"
             screen.fill(row: row, style: .prompt)
             screen.write(" \(question) y/N", row: row, column: 0, style: .prompt)
             return

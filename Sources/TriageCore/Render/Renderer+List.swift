@@ -32,10 +32,10 @@ extension Renderer {
             if isSelected { screen.fill(row: row, column: frame.column, count: frame.width, style: .selected) }
             var column = frame.column
             for listColumn in columns {
-                let text = listColumn.value(appointment, state)
-                let style = isSelected ? base : listColumn.style(appointment)
+                let cell = listColumn.cell(appointment, state)
                 // Cells are blank (or filled with the selection) already: only the text is written.
-                screen.write(DisplayWidth.truncate(text, to: listColumn.width), row: row, column: column, style: style,
+                screen.write(DisplayWidth.truncate(cell.text, to: listColumn.width), row: row, column: column,
+                             style: isSelected ? base : cell.style,
                              limit: min(listColumn.width, frame.column + frame.width - column))
                 column += listColumn.width + 1
             }
@@ -45,13 +45,32 @@ extension Renderer {
 
 /// One column of the list: its title, width and how it reads an appointment.
 struct ListColumn {
+    /// What one row shows in a column, and how.
+    struct Cell {
+        var text: String
+        var style: Style = .normal
+    }
+
     var title: String
     var width: Int
-    var value: (Appointment, AppState) -> String
-    var style: (Appointment) -> Style = { _ in .normal }
+    /// How much of the room left over the column takes (0: none, it keeps its width).
+    var weight = 0
+    var cell: (Appointment, AppState) -> Cell
 
-    /// The columns that fit in `width`: the marker, id, start and status always, then meeting type,
-    /// subject, office and created-by as room allows (the last one taking what is left).
+    init(title: String, width: Int, weight: Int = 0, cell: @escaping (Appointment, AppState) -> Cell) {
+        self.title = title
+        self.width = width
+        self.weight = weight
+        self.cell = cell
+    }
+
+    init(title: String, width: Int, text: @escaping (Appointment, AppState) -> String) {
+        self.init(title: title, width: width) { Cell(text: text($0, $1)) }
+    }
+
+    /// The columns that fit in `width`: the marker, id, start and status always; then, in this
+    /// order and as long as each fits, the customer, subject, office and employee by name and the
+    /// meeting type; the room left over goes to the named columns.
     static func fitting(width: Int, time: TimeDisplay) -> [ListColumn] {
         let marker = ListColumn(title: "", width: 1) { appointment, state in
             state.store.state(of: appointment.id).acceptInFlight ? Glyphs.spinner(state.spinnerFrame) : ""
@@ -60,24 +79,46 @@ struct ListColumn {
         let start = ListColumn(title: "START", width: 16) { appointment, _ in
             appointment.start.map(time.short) ?? "no time yet"
         }
-        let status = ListColumn(title: "STATUS", width: 10, value: { appointment, _ in badge(appointment.status) },
-                                style: { badgeStyle($0.status) })
+        let status = ListColumn(title: "STATUS", width: 10) { appointment, _ in
+            Cell(text: badge(appointment.status), style: badgeStyle(appointment.status))
+        }
         let optional = [
+            ListColumn(title: "CUSTOMER", width: 13, weight: 3) { appointment, state in
+                named(.customer, appointment.customer?.participant.id, state)
+            },
+            ListColumn(title: "SUBJECT", width: 11, weight: 2) { named(.subject, $0.subject.id, $1) },
+            ListColumn(title: "OFFICE", width: 10, weight: 1) { named(.office, $0.office.id, $1) },
+            ListColumn(title: "EMPLOYEE", width: 14, weight: 2) { appointment, state in
+                named(.employee, appointment.primaryEmployee?.participant.id, state)
+            },
             ListColumn(title: "TYPE", width: 11) { appointment, _ in UntrustedText.sanitize(appointment.meetingType.rawValue) },
-            ListColumn(title: "SUBJECT", width: 7) { appointment, _ in UntrustedText.sanitize(appointment.subject.id) },
-            ListColumn(title: "OFFICE", width: 6) { appointment, _ in UntrustedText.sanitize(appointment.office.id) },
-            ListColumn(title: "CREATED BY", width: 16) { appointment, _ in createdBy(appointment) },
         ]
         var chosen = [marker, id, start]
         var used = marker.width + 1 + id.width + 1 + start.width + 1 + status.width
-        for column in optional where used + column.width + 1 <= width {
+        for column in optional {
+            guard used + column.width + 1 <= width else { break }
             chosen.append(column)
             used += column.width + 1
         }
-        if chosen.last?.title == "CREATED BY" {
-            chosen[chosen.count - 1].width += max(0, width - used - 1)
+        let weights = chosen.reduce(0) { $0 + $1.weight }
+        let spare = max(0, width - used)
+        if weights > 0 {
+            var given = 0
+            for index in chosen.indices where chosen[index].weight > 0 {
+                let share = spare * chosen[index].weight / weights
+                chosen[index].width += share
+                given += share
+            }
+            if let first = chosen.firstIndex(where: { $0.weight > 0 }) { chosen[first].width += spare - given }
         }
         return chosen + [status]
+    }
+
+    /// The name of `id`, or the id dimmed while its name is on its way (or not to be had).
+    static func named(_ kind: NameKind, _ id: String?, _ state: AppState) -> Cell {
+        guard let id else { return Cell(text: AppointmentDetail.none, style: .muted) }
+        if let name = state.names.name(kind, id) { return Cell(text: name.text) }
+        return Cell(text: UntrustedText.sanitize(id), style: .muted)
     }
 
     /// The short badge of a status: INCOMING, ACCEPTED, ALT DATE, …; unknown values as sent.
@@ -101,23 +142,5 @@ struct ListColumn {
         case .unknown: .badgeUnknown
         default: .badgeClosed
         }
-    }
-
-    /// `customer·booking`: who created the request and from which application.
-    static func createdBy(_ appointment: Appointment) -> String {
-        let who: String = switch appointment.createdByType {
-        case .customer: "customer"
-        case .employee: "employee"
-        case .other: "other"
-        case .unknown(let raw): raw.lowercased()
-        }
-        let from: String = switch appointment.createdFrom {
-        case .backofficeApp: "backoffice"
-        case .partnerBookingApp: "booking"
-        case .plugin: "plugin"
-        case .other: "other"
-        case .unknown(let raw): raw.lowercased()
-        }
-        return UntrustedText.sanitize("\(who)·\(from)")
     }
 }

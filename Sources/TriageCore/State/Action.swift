@@ -14,6 +14,8 @@ public enum Action: Sendable {
     case loadFinished(generation: Int, isComplete: Bool)
     case loadFailed(generation: Int, EngageError)
     case acceptFinished(id: String, AcceptOutcome)
+    /// The answer to a request for names: the names the server has, or why none came.
+    case namesResolved(NameRequest, Result<[String: Name], EngageError>)
     /// The session ends (quit, a signal) and waits for the accepts still on their way.
     case shutdownStarted
 }

@@ -27,6 +27,8 @@ public struct AppState: Sendable {
     public var generation = 0
     /// How many rows the current load has read (each once).
     var rowsSeenByLoad = 0
+    /// The names of the subjects, offices, employees and customers the rows refer to.
+    public var names = NameBook()
     public var tab = DetailTab.overview
     /// First visible line of the detail content.
     public var detailScroll = 0
@@ -72,6 +74,10 @@ public struct AppState: Sendable {
         return min(max(0, (selection ?? 0) - min(cursorRow, rows - 1)), max(0, view.count - rows))
     }
 
+    /// The language the details show translated names in: `nil` while it is the session's own
+    /// (`L` picks another).
+    public var nameLanguage: Language? { language == options.preferredLanguage ? nil : language }
+
     /// The ids with an accept on its way.
     public var acceptsInFlight: [String] { store.acceptsInFlight }
 
@@ -84,6 +90,7 @@ public struct AppState: Sendable {
 
     /// The detail tools for the current language and time zone.
     var detail: AppointmentDetail {
-        AppointmentDetail(time: TimeDisplay(timeZone: options.timeZone), preferredLanguage: language)
+        AppointmentDetail(time: TimeDisplay(timeZone: options.timeZone), preferredLanguage: language, names: names,
+                          nameLanguage: nameLanguage)
     }
 }

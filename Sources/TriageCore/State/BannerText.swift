@@ -2,12 +2,13 @@ import EngageContract
 
 /// The words of the banners: the plain reason first, then what support needs.
 enum BannerText {
-    /// "Accepted 1001 · Fri 2026-12-11 18:00 · status ACCEPTED", "correlation 8c1e…"
-    static func accepted(_ appointment: Appointment, correlationId: String, time: TimeDisplay) -> Banner {
-        let when = appointment.start.map(time.dateTime) ?? "no time yet"
+    /// "Accepted 1001 · Fri 2026-12-11 18:00 · Mortgage advice · Amélie Dubois · status ACCEPTED",
+    /// "correlation 8c1e…"
+    static func accepted(_ appointment: Appointment, correlationId: String, names: NameBook, time: TimeDisplay) -> Banner {
+        let summary = RequestSummary.line(appointment, names: names, time: time)
         return Banner(
-            .success, UntrustedText.sanitize("Accepted \(appointment.id) · \(when) · status \(appointment.status)"),
-            detail: "correlation \(correlationId)")
+            .success, "Accepted \(summary) · status \(UntrustedText.sanitize(appointment.status.rawValue))",
+            detail: "correlation \(UntrustedText.sanitize(correlationId))")
     }
 
     /// "Already handled: …", "APPOINTMENT_STATUS_INVALID · correlation 8c1e…" (the HTTP status where

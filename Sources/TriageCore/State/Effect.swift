@@ -1,3 +1,5 @@
+import EngageContract
+
 /// Work the reducer asks the runtime to do; results come back as `Action`s.
 public enum Effect: Equatable, Sendable {
     /// Load every pending appointment, page by page, tagged with `generation` so the pages of an
@@ -5,12 +7,16 @@ public enum Effect: Equatable, Sendable {
     case loadAppointments(generation: Int)
     /// Send one accept, journaled, and report the outcome.
     case accept(id: String)
+    /// Read the names of one request's ids and report them (or why not).
+    case resolveNames(NameRequest)
     /// Stop the effect with this id, if it runs.
     case cancel(EffectID)
     /// Repaint the whole terminal (Ctrl-L).
     case redraw
     /// End the session (after waiting for the accepts on their way).
     case quit
+    /// One quiet line for the session's log (never the screen): what the user need not act on.
+    case log(String)
 
     /// The identity of an effect that runs for a while: a new effect with the same id replaces
     /// the running one. Terminal effects have none.
@@ -18,7 +24,8 @@ public enum Effect: Equatable, Sendable {
         switch self {
         case .loadAppointments: .load
         case .accept(let id): .accept(id)
-        case .cancel, .redraw, .quit: nil
+        case .resolveNames(let request): .names(request)
+        case .cancel, .redraw, .quit, .log: nil
         }
     }
 }
@@ -29,4 +36,6 @@ public enum EffectID: Hashable, Sendable {
     case load
     /// The accept of one request (one per request).
     case accept(String)
+    /// One request for names.
+    case names(NameRequest)
 }

@@ -1,5 +1,6 @@
 import EngageAPI
 import Foundation
+import Logging
 import TerminalUI
 import TriageCore
 import TriageRuntime
@@ -14,7 +15,7 @@ import TriageRuntime
 /// recorded as unknown.
 final class TriageScreen {
     private let initialState: AppState
-    private let service: any AppointmentService
+    private let service: any TenantService
     private let journal: any AcceptJournal
     private let colorPreference: String?
     private let patience: Duration
@@ -24,7 +25,9 @@ final class TriageScreen {
 
     static let tickInterval = Duration.milliseconds(100)
 
-    init(state: AppState, service: any AppointmentService, journal: any AcceptJournal, colorPreference: String?,
+    private let logger = Logger(label: "engage-triage.screen")
+
+    init(state: AppState, service: any TenantService, journal: any AcceptJournal, colorPreference: String?,
          requestTimeout: Duration) throws {
         initialState = state
         self.service = service
@@ -90,7 +93,7 @@ final class TriageScreen {
                     }
                 }
             }
-            for action in actions { store.send(action) }
+            for action in actions { perform(store.send(action), &session, store) }
             if store.state.wantsTicks, ContinuousClock.now - lastTick >= Self.tickInterval {
                 lastTick = .now
                 store.send(.tick)
@@ -122,6 +125,7 @@ final class TriageScreen {
             switch effect {
             case .redraw: terminal.repaintAll()
             case .quit: beginShutdown(&session, store)
+            case .log(let line): logger.notice("\(line)")
             default: break
             }
         }

@@ -1,0 +1,65 @@
+import EngageContract
+
+/// One thing to name: a subject, office, employee or customer by id, in a language where the
+/// server translates it (`nil`: the session's own language).
+public struct NameKey: Hashable, Sendable {
+    public var kind: NameKind
+    public var id: String
+    public var language: Language?
+
+    public init(_ kind: NameKind, _ id: String, language: Language? = nil) {
+        self.kind = kind
+        self.id = id
+        self.language = kind.isTranslated ? language : nil
+    }
+}
+
+extension Appointment {
+    /// What a row of the list names: the customer, subject, office and primary employee.
+    var listNameKeys: [NameKey] {
+        var keys = [NameKey(.subject, subject.id), NameKey(.office, office.id)]
+        if let customer { keys.append(NameKey(.customer, customer.participant.id)) }
+        if let employee = primaryEmployee { keys.append(NameKey(.employee, employee.participant.id)) }
+        return keys
+    }
+
+    /// What the details name besides: every participant, who created and who last changed it.
+    func detailNameKeys(language: Language?) -> [NameKey] {
+        var keys = [NameKey(.subject, subject.id, language: language), NameKey(.office, office.id, language: language)]
+        for participant in appointmentParticipants {
+            if let kind = participant.type.nameKind { keys.append(NameKey(kind, participant.participant.id)) }
+        }
+        for (reference, type) in [(createdBy, createdByType), (updatedBy, updatedByType)] {
+            if let reference, let kind = type.nameKind { keys.append(NameKey(kind, reference.id)) }
+        }
+        return keys
+    }
+
+    /// The first participant of type EMPLOYEE (PRIMARY first): who would hold the meeting.
+    public var primaryEmployee: AppointmentParticipant? {
+        let employees = appointmentParticipants.filter { $0.type == .employee }
+        return employees.first { $0.role == .primary } ?? employees.first
+    }
+}
+
+extension ParticipantType {
+    /// The kind of name a participant of this type has (none for types the API may add).
+    var nameKind: NameKind? {
+        switch self {
+        case .customer: .customer
+        case .employee: .employee
+        case .unknown: nil
+        }
+    }
+}
+
+extension ActorType {
+    /// The kind of name of who created or changed an appointment (none for OTHER, e.g. an API client).
+    var nameKind: NameKind? {
+        switch self {
+        case .customer: .customer
+        case .employee: .employee
+        case .other, .unknown: nil
+        }
+    }
+}
