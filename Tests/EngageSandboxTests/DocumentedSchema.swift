@@ -47,6 +47,31 @@ struct DocumentedSchema {
         if !(object["location"] is NSNull) { checkLocation(object["location"], at: path + ".location") }
     }
 
+    /// A subject or office: `id` and `name` as `{language, value}` or null.
+    mutating func checkNamed(_ value: Any?, at path: String) {
+        guard let object = checkObject(value, at: path, keys: ["id", "name"]) else { return }
+        checkString(object["id"], at: path + ".id")
+        if !(object["name"] is NSNull) { checkLocalized(object["name"], at: path + ".name") }
+    }
+
+    /// An employee: first and last name required, the rest nullable.
+    mutating func checkEmployee(_ value: Any?, at path: String) {
+        guard let object = checkObject(value, at: path, keys: ["id", "firstName", "lastName", "email", "function", "status"])
+        else { return }
+        for key in ["id", "firstName", "lastName"] { checkString(object[key], at: "\(path).\(key)") }
+        checkString(object["email"], at: path + ".email", nullable: true)
+        if !(object["function"] is NSNull) { checkLocalized(object["function"], at: path + ".function") }
+        checkEnum(object["status"], Employee.Status.self, at: path + ".status")
+    }
+
+    /// A customer: every field but the id nullable.
+    mutating func checkCustomer(_ value: Any?, at path: String) {
+        let fields = ["firstName", "lastName", "company", "email", "phoneNumber", "customerNumber"]
+        guard let object = checkObject(value, at: path, keys: Set(fields + ["id"])) else { return }
+        checkString(object["id"], at: path + ".id")
+        for key in fields { checkString(object[key], at: "\(path).\(key)", nullable: true) }
+    }
+
     private mutating func checkAnswer(_ value: Any?, at path: String) {
         guard let object = checkObject(value, at: path, keys: [
             "value", "selectedAnswerOptions", "files", "id", "form", "question", "answerType", "createdAt", "updatedAt",
