@@ -86,6 +86,7 @@ struct DoctorCommand: AsyncParsableCommand {
                     let page = try await client.appointmentPage(matching: .pending, offset: 0, limit: 1)
                     step("connection", .success("the API answered (correlation \(page.correlationId))"))
                     step("read", .success("\(page.meta.totalCount) pending request\(page.meta.totalCount == 1 ? "" : "s")"))
+                    if let first = page.appointments.first { await checkNames(first, client) }
                     return nil
                 } catch let error as EngageError {
                     let failure = DoctorFailure(message: error.message, hint: hint(for: error), status: ExitStatus(for: error))
@@ -96,6 +97,36 @@ struct DoctorCommand: AsyncParsableCommand {
         } catch {
             return DoctorFailure(message: "\(error)", hint: "see the message above", status: .usage)
         }
+    }
+
+    /// Reads the names of the first pending request, kind by kind: a kind the token may not
+    /// read (403) or the tenant does not have (404) is shown by id on the screen; say so, with
+    /// what to ask for, without failing the check.
+    private func checkNames(_ appointment: Appointment, _ client: EngageClient) async {
+        var named: [String] = []
+        for kind in NameKind.allCases {
+            let id: String? = switch kind {
+            case .subject: appointment.subject.id
+            case .office: appointment.office.id
+            case .employee: appointment.primaryEmployee?.participant.id
+            case .customer: appointment.customer?.participant.id
+            }
+            guard let id else { continue }
+            do throws(EngageError) {
+                _ = try await client.names(for: NameRequest(kind: kind, ids: [id], isVisible: true))
+                named.append(kind.rawValue + "s")
+            } catch where error.kind == .forbidden {
+                OutputFormat.printLines([
+                    "note    names: \(kind.rawValue)s are shown as ids: the token lacks \(kind.scope) (HTTP 403)",
+                    "        hint: ask the tenant's administrator to grant \(kind.scope) to this API client",
+                ])
+            } catch where error.kind == .notFound && kind.isBatched {
+                OutputFormat.printLines(["note    names: \(kind.rawValue)s are shown as ids: the tenant has no \(kind.path) endpoint (HTTP 404)"])
+            } catch {
+                OutputFormat.printLines(["note    names: reading \(kind.rawValue)s failed: \(UntrustedText.sanitize(error.message))"])
+            }
+        }
+        if !named.isEmpty { step("names", .success("\(named.joined(separator: ", ")) are shown by name")) }
     }
 
     private func credentialKind(_ settings: Settings) -> String {

@@ -35,22 +35,27 @@ enum OutputFormat {
         }
     }
 
-    /// The `list` table: one row per appointment, times in the user's time zone.
-    static func tableLines(_ appointments: [Appointment], time: TimeDisplay) -> [String] {
+    /// The `list` table: one row per appointment, times in the user's time zone, what it refers
+    /// to by name where `names` has one (by id where not).
+    static func tableLines(_ appointments: [Appointment], names: NameBook, time: TimeDisplay) -> [String] {
         let table = TextTable(columns: [
             .init("ID", maxWidth: 12), .init("START", maxWidth: 20), .init("STATUS", maxWidth: 26),
-            .init("TYPE", maxWidth: 11), .init("SUBJECT", maxWidth: 10), .init("OFFICE", maxWidth: 10),
-            .init("CUSTOMER", maxWidth: 12), .init("CITY", maxWidth: 18),
+            .init("TYPE", maxWidth: 11), .init("CUSTOMER", maxWidth: 24), .init("SUBJECT", maxWidth: 24),
+            .init("OFFICE", maxWidth: 20), .init("EMPLOYEE", maxWidth: 20), .init("CITY", maxWidth: 18),
         ])
+        func named(_ kind: NameKind, _ id: String?) -> String {
+            id.map { names.name(kind, $0)?.text ?? $0 } ?? ""
+        }
         return table.render(appointments.map { appointment in
             [
                 appointment.id,
                 appointment.start.map(time.dateTime) ?? "no time yet",
                 appointment.status.rawValue,
                 appointment.meetingType.rawValue,
-                appointment.subject.id,
-                appointment.office.id,
-                appointment.customer?.participant.id ?? "",
+                named(.customer, appointment.customer?.participant.id),
+                named(.subject, appointment.subject.id),
+                named(.office, appointment.office.id),
+                named(.employee, appointment.primaryEmployee?.participant.id),
                 appointment.location?.city?.value ?? "",
             ]
         })

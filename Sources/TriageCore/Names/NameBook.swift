@@ -61,7 +61,7 @@ public struct NameBook: Sendable {
 
     /// The requests for the keys on screen that still need a name: one batch per kind and
     /// language, one request per customer. Keys waiting in the backlog are taken out of it.
-    mutating func visibleRequests(for keys: [NameKey]) -> [NameRequest] {
+    public mutating func visibleRequests(for keys: [NameKey]) -> [NameRequest] {
         var batches: [NameKind: [Language?: [String]]] = [:]
         var requests: [NameRequest] = []
         var seen = Set<NameKey>()
@@ -125,7 +125,7 @@ public struct NameBook: Sendable {
     }
 
     /// Records the answer to `request`: names for the ids it returned, `.none` for the others.
-    mutating func resolve(_ request: NameRequest, with names: [String: Name]) {
+    public mutating func resolve(_ request: NameRequest, with names: [String: Name]) {
         finish(request)
         for id in request.ids {
             let key = NameKey(request.kind, id, language: request.language)
@@ -136,7 +136,7 @@ public struct NameBook: Sendable {
     /// What a failed request means: a kind the tenant will not name, an id it has no name for,
     /// or a failure that leaves the ids shown as they are. Returns the reason when a kind became
     /// unavailable just now (to be logged once).
-    mutating func fail(_ request: NameRequest, with error: EngageError) -> String? {
+    public mutating func fail(_ request: NameRequest, with error: EngageError) -> String? {
         finish(request)
         let keys = request.ids.map { NameKey(request.kind, $0, language: request.language) }
         switch error.kind {
@@ -157,6 +157,11 @@ public struct NameBook: Sendable {
             failed.formUnion(keys)
             return nil
         }
+    }
+
+    /// The one quiet log line for a kind the tenant will not name.
+    public static func unavailableLine(_ kind: NameKind, _ reason: String) -> String {
+        "Names of \(kind.rawValue)s are not shown (ids are): \(reason)."
     }
 
     /// A reload: failed names may be asked for again, and the scan starts over the new rows.

@@ -16,7 +16,7 @@ public struct NameKey: Hashable, Sendable {
 
 extension Appointment {
     /// What a row of the list names: the customer, subject, office and primary employee.
-    var listNameKeys: [NameKey] {
+    public var listNameKeys: [NameKey] {
         var keys = [NameKey(.subject, subject.id), NameKey(.office, office.id)]
         if let customer { keys.append(NameKey(.customer, customer.participant.id)) }
         if let employee = primaryEmployee { keys.append(NameKey(.employee, employee.participant.id)) }
@@ -24,7 +24,7 @@ extension Appointment {
     }
 
     /// What the details name besides: every participant, who created and who last changed it.
-    func detailNameKeys(language: Language?) -> [NameKey] {
+    public func detailNameKeys(language: Language? = nil) -> [NameKey] {
         var keys = [NameKey(.subject, subject.id, language: language), NameKey(.office, office.id, language: language)]
         for participant in appointmentParticipants {
             if let kind = participant.type.nameKind { keys.append(NameKey(kind, participant.participant.id)) }

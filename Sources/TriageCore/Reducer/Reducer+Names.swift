@@ -31,7 +31,7 @@ extension Reducer {
             return []
         case .failure(let error):
             guard let reason = state.names.fail(request, with: error) else { return [] }
-            return [.log("Names of \(request.kind.rawValue)s are not shown (ids are): \(reason).")]
+            return [.log(NameBook.unavailableLine(request.kind, reason))]
         }
     }
 }
