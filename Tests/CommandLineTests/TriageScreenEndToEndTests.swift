@@ -14,11 +14,13 @@ struct TriageScreenEndToEndTests {
             "ENGAGE_BASE_URL": sandbox.baseURL.absoluteString, "ENGAGE_TOKEN": Self.token,
             "TERM": "xterm-256color",
         ])
-        if let state { environment["XDG_STATE_HOME"] = state.path }
+        if let state {
+            environment["XDG_STATE_HOME"] = state.path
+            environment["XDG_CACHE_HOME"] = state.appendingPathComponent("cache").path
+        }
         return environment
     }
 
-    /// Presses `a`, waits for the question naming `id`, answers `y`.
     /// Presses `a`, waits for the question and answers `y`; returns the screen that asked.
     @discardableResult
     private func confirmAccept(_ id: String, in tmux: TmuxSession) async throws -> String {
@@ -103,6 +105,91 @@ struct TriageScreenEndToEndTests {
             try await tmux.waitFor("after-quit-42")
             let all = try tmux.capture()
             #expect(!all.contains(Self.token))
+        }
+    }
+
+    /// Names in the list, the details and the confirmation at 80x24; after the session, no
+    /// customer's name, email or phone is in any file it wrote (cache, log, audit trail), while the
+    /// names that may be kept are, for the next session to show at once.
+    @Test func namesEverywhereAndNoCustomerDataOnDisk() async throws {
+        try await SandboxServer.withRunning(SandboxConfiguration(token: Self.token)) { sandbox in
+            let pending = sandbox.tenant.appointments.filter { $0.status == .incomingRequest }
+            let state = FileManager.default.temporaryDirectory.appendingPathComponent("engage-e2e-names-\(UUID().uuidString)")
+            let tmux = try TmuxSession(width: 80, height: 24, environment: environment(sandbox, state: state))
+            try tmux.run(Self.binary)
+            try await tmux.waitUntil("the first row by name") { $0.contains("Amélie Dubois") && $0.contains("Mortgage adv") }
+            try tmux.send("Enter", "2")
+            try await tmux.waitFor("1. PRIMARY CUSTOMER  Amélie Dubois (53998)")
+            try tmux.send("Escape")
+            let question = try await confirmAccept(pending[0].id, in: tmux)
+            #expect(question.contains("Mortgage advice · Amélie Dubois? y/N"), "\(question)")
+            try await tmux.waitFor("Accepted \(pending[0].id) ·")
+            try tmux.send("G")
+            try await tmux.waitFor("\(pending.count)/\(pending.count)")
+            try tmux.send("q")
+            try await tmux.waitUntil("the shell prompt") { !$0.contains("pending requests") && $0.contains("bash-") }
+
+            let files = try FileManager.default.subpathsOfDirectory(atPath: state.path)
+                .map { state.appendingPathComponent($0) }.filter { !$0.hasDirectoryPath }
+            let written = try files.map { try String(contentsOf: $0, encoding: .utf8) }.joined(separator: "\n")
+            #expect(files.contains { $0.lastPathComponent.hasPrefix("names-") }, "the name cache: \(files)")
+            #expect(written.contains("Mortgage advice"), "subjects are kept")
+            let customers = Set(sandbox.tenant.appointments.flatMap(\.appointmentParticipants).filter { $0.type == .customer }
+                .map(\.participant.id)).compactMap { SandboxDirectory.customer(id: $0) }
+            #expect(customers.count > 20)
+            // Names the sandbox also gives a colleague (the same first and last names) do not count.
+            let employees = Set(SandboxDirectory.employeeIDs.compactMap { SandboxDirectory.employee(id: $0, languages: [.en])?.displayName?.text })
+            for customer in customers {
+                let name = customer.displayName.map(\.text).flatMap { name in employees.contains { $0.contains(name) } ? nil : name }
+                for value in [customer.email, customer.phoneNumber, customer.customerNumber, name].compactMap({ $0 }) {
+                    #expect(!written.contains(value), "customer data on disk: \(value)")
+                }
+            }
+
+            // The next session shows the kept names at once: it asks for customers only; a day
+            // later it asks for the rest again.
+            let cacheFile = try #require(files.first { $0.lastPathComponent.hasPrefix("names-") })
+            let secondCustomer = try #require(SandboxDirectory.customer(id: pending[1].customer!.participant.id)?.displayName?.text)
+            let secondSubject = try #require(SandboxDirectory.subject(id: pending[1].subject.id, languages: [.en])?.name?.value)
+            for (age, expected) in [(0.0, ["customers"]), (25 * 3_600.0, ["customers", "employees", "offices", "subjects"])] {
+                if age > 0 {
+                    let kept = try String(contentsOf: cacheFile, encoding: .utf8).replacing(/"fetchedAt":[0-9.]+/) { _ in
+                        "\"fetchedAt\":\(Date().timeIntervalSinceReferenceDate - age)"
+                    }
+                    try kept.write(to: cacheFile, atomically: true, encoding: .utf8)
+                }
+                let before = sandbox.receivedRequests.count
+                let next = try TmuxSession(width: 80, height: 24, environment: environment(sandbox, state: state))
+                try next.run(Self.binary)
+                // The first was accepted: the second is on top now.
+                try await next.waitUntil("the top row by name") { $0.contains(secondCustomer) && $0.contains(secondSubject) }
+                try next.send("q")
+                try await next.waitUntil("the shell prompt") { !$0.contains("pending requests") && $0.contains("bash-") }
+                let asked = Set(sandbox.receivedRequests.dropFirst(before).map(\.path).filter { !$0.contains("/appointments") }
+                    .compactMap { $0.split(separator: "/").dropFirst(2).first.map(String.init) })
+                #expect(asked == Set(expected), "with a cache \(age) s old")
+            }
+        }
+    }
+
+    /// A token without the customers scope: customer ids where the names would be, no error.
+    @Test func aSessionWithoutTheCustomersScopeShowsTheirIdsAndNoError() async throws {
+        let configuration = SandboxConfiguration(token: Self.token, missingScopes: [.customer])
+        try await SandboxServer.withRunning(configuration) { sandbox in
+            let state = FileManager.default.temporaryDirectory.appendingPathComponent("engage-e2e-scope-\(UUID().uuidString)")
+            let tmux = try TmuxSession(width: 120, height: 40, environment: environment(sandbox, state: state))
+            try tmux.run(Self.binary)
+            let screen = try await tmux.waitFor("Mortgage a")
+            try await tmux.waitUntil("the customers asked for") { _ in
+                sandbox.receivedRequests.contains { $0.path.contains("/customers/") }
+            }
+            try tmux.send("j", "k")
+            let after = try await tmux.waitFor("53998")
+            #expect(!after.contains("Amélie Dubois"))
+            #expect(!after.contains("403") && !after.lowercased().contains("error") && !after.contains("failed"), "\(after)")
+            #expect(screen.contains("INCOMING"))
+            try tmux.send("q")
+            try await tmux.waitUntil("the shell prompt") { !$0.contains("pending requests") && $0.contains("bash-") }
         }
     }
 

@@ -172,7 +172,7 @@ struct NameResolutionTests {
     }
 
     @Test func cachedNamesNeverIncludeCustomersAndAreNotAskedForAgain() {
-        let book = NameBook(cached: [NameKey(.subject, "306"): Name("Mortgage advice"), NameKey(.customer, "53998"): Name("Amélie")])
+        let book = NameBook(cached: [NameKey(.subject, "306"): .named(Name("Mortgage advice")), NameKey(.customer, "53998"): .named(Name("Amélie"))])
         #expect(book.name(.subject, "306")?.text == "Mortgage advice")
         #expect(book.name(.customer, "53998") == nil)
         var state = AppState(options: TriageFixture.options(), size: size)

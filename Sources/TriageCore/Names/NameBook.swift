@@ -37,8 +37,8 @@ public struct NameBook: Sendable {
     public init() {}
 
     /// Starts the session with names kept from an earlier one (never customers).
-    public init(cached: [NameKey: Name]) {
-        for (key, name) in cached where key.kind.mayBeCached { entries[key] = .named(name) }
+    public init(cached: [NameKey: Entry]) {
+        for (key, entry) in cached where key.kind.mayBeCached { entries[key] = entry }
     }
 
     /// The name of `key`; for a translated key with no name in its language, the session

@@ -1,17 +1,27 @@
 import Foundation
 
 /// `$XDG_STATE_HOME/engage-triage/` (`~/.local/state/engage-triage/`): where the log and the audit
-/// trail are kept, created on first use with permissions for the user only.
+/// trail are kept, created on first use with permissions for the user only. The name cache's
+/// folder is its sibling under `$XDG_CACHE_HOME` (`~/.cache/engage-triage/`).
 enum StateDirectory {
     static func url(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
-        let base = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/state"
+        folder("XDG_STATE_HOME", default: ".local/state", environment: environment)
+    }
+
+    /// `$XDG_CACHE_HOME/engage-triage/`: what may be thrown away and fetched again.
+    static func cacheURL(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+        folder("XDG_CACHE_HOME", default: ".cache", environment: environment)
+    }
+
+    private static func folder(_ variable: String, default relative: String, environment: [String: String]) -> URL {
+        let base = environment[variable].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/" + relative
         return URL(fileURLWithPath: base).appendingPathComponent("engage-triage")
     }
 
-    /// The state directory, created (for the user only) if missing.
-    static func create(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> URL {
-        let folder = url(environment: environment)
+    /// The state directory (or `folder`), created for the user only if missing.
+    static func create(_ folder: URL? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> URL {
+        let folder = folder ?? url(environment: environment)
         try FileManager.default.createDirectory(
             at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         return folder

@@ -1,6 +1,7 @@
 import ArgumentParser
 import EngageAPI
 import Foundation
+import Logging
 import TriageCore
 import TriageRuntime
 
@@ -48,8 +49,12 @@ struct TUICommand: AsyncParsableCommand {
         let colorPreference = colors ?? settings.colors
         let audit = AuditLog(enterprise: connection.enterpriseName(settings))
         let keymap = try keymap(settings)
-        let ending: Result<[AcceptReport], any Error> = try await connection.withClient(settings) { client in
-            let state = AppState(options: options, size: Size(width: 80, height: 24), keymap: keymap)
+        var cache = NameCache(tenant: connection.demo ? "demo" : settings.baseURL?.absoluteString ?? "engage", language: settings.language)
+        let cached = cache.load()
+        let ending: Result<TriageScreen.Ending, any Error> = try await connection.withClient(settings) { client in
+            var initial = AppState(options: options, size: Size(width: 80, height: 24), keymap: keymap)
+            initial.names = NameBook(cached: cached)
+            let state = initial
             return await withCheckedContinuation { continuation in
                 // The screen loop blocks on input, so it gets a thread of its own, away from the
                 // cooperative pool that runs the network effects.
@@ -66,9 +71,14 @@ struct TUICommand: AsyncParsableCommand {
             }
         }
         switch ending {
-        case .success(let reports):
+        case .success(let ending):
             // The terminal is restored: one line per accept that was on its way at the end.
-            OutputFormat.printLinesIgnoringErrors(reports.map { $0.line(sanitize: { UntrustedText.sanitize($0) }) })
+            OutputFormat.printLinesIgnoringErrors(ending.reports.map { $0.line(sanitize: { UntrustedText.sanitize($0) }) })
+            do {
+                try cache.save(ending.names)
+            } catch {
+                Logger(label: "engage-triage.names").warning("The names could not be kept for the next session: \(error)")
+            }
         case .failure(let error):
             Diagnostics.report("\(error)", error: nil)
             throw ExitStatus.usage.exitCode

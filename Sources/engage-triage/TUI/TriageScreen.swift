@@ -37,9 +37,15 @@ final class TriageScreen {
         inbox = ActionInbox(wakeup: try Wakeup())
     }
 
-    /// Runs until the session ends; the terminal is restored on every path out. Returns the
-    /// reports of the accepts that were on their way when it ended.
-    func run() throws -> [AcceptReport] {
+    /// How a session ended: the reports of the accepts that were on their way, and the names
+    /// it learnt (some are kept for the next session).
+    struct Ending {
+        var reports: [AcceptReport]
+        var names: NameBook
+    }
+
+    /// Runs until the session ends; the terminal is restored on every path out.
+    func run() throws -> Ending {
         try terminal.start(colorPreference: colorPreference)
         defer { terminal.stop() }
         let inbox = inbox
@@ -101,7 +107,7 @@ final class TriageScreen {
         }
         // The loop ends only once `beginShutdown` stopped the reads: what is still out is abandoned.
         tracker.abandonAll()
-        return session.acceptsAtShutdown.compactMap { tracker.report(for: $0) }
+        return Ending(reports: session.acceptsAtShutdown.compactMap { tracker.report(for: $0) }, names: store.state.names)
     }
 
     /// How the session is ending.
