@@ -108,7 +108,7 @@ let package = Package(
         .executableTarget(
             name: "engage-bench",
             dependencies: [
-                "EngageAPI", "EngageSandbox", "TriageCore", "TerminalUI", "SpawnSupport",
+                "EngageAPI", "EngageSandbox", "TriageCore", "TriageRuntime", "TerminalUI", "SpawnSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -22,7 +22,7 @@ struct EngageBench: AsyncParsableCommand {
 
     /// The benchmarks, in the order they run.
     enum Figure: String, CaseIterable, ExpressibleByArgument {
-        case bytes, paint, idle, latency, decoding, processes, memory
+        case bytes, paint, idle, latency, names, decoding, processes, memory
     }
 
     @Option(help: "Seconds to watch the idle app.")
@@ -42,6 +42,7 @@ struct EngageBench: AsyncParsableCommand {
             case .paint: try TerminalBenchmarks.firstPaint(runs: quick ? 2 : 10)
             case .idle: try TerminalBenchmarks.idleCPU(seconds: quick ? 3 : idleSeconds)
             case .latency: try CoreBenchmarks.keyLatency(appointments: loaded, presses: quick ? 200 : latencyOnly ? 2_000 : 5_000)
+            case .names: try await NameBenchmarks.firstScreen(pending: quick ? 200 : 1_000, latency: .milliseconds(100))
             case .decoding: try CoreBenchmarks.decoding(appointments: loaded)
             case .processes: try await ProcessBenchmarks.compareWithCurl(runs: quick ? 3 : 20)
             case .memory: try await CoreBenchmarks.peakMemory(tenantSize: tenant.size)

@@ -22,17 +22,22 @@ enum Fixtures {
         }
     }
 
-    /// A state with `appointments` loaded in pages of `pageSize`, as the reducer builds it.
+    /// A state with `appointments` loaded in pages of `pageSize`, as the reducer builds it, and
+    /// every name it asks for answered from the sandbox's directory (in-process, at once).
     static func loadedState(_ appointments: [Appointment], size: Size, pageSize: Int = 25) -> AppState {
         var state = AppState(options: AppOptions(tenantName: "demo", timeZone: utc), size: size)
-        _ = Reducer.reduce(&state, .start)
+        var asked = Reducer.reduce(&state, .start)
         for offset in stride(from: 0, to: appointments.count, by: pageSize) {
             let page = AppointmentPage(
                 appointments: Array(appointments[offset..<min(appointments.count, offset + pageSize)]),
                 meta: PageMeta(offset: offset, limit: pageSize, totalCount: appointments.count), correlationId: "bench")
-            _ = Reducer.reduce(&state, .pageLoaded(generation: state.generation, page))
+            asked += Reducer.reduce(&state, .pageLoaded(generation: state.generation, page))
         }
-        _ = Reducer.reduce(&state, .loadFinished(generation: state.generation, isComplete: true))
+        asked += Reducer.reduce(&state, .loadFinished(generation: state.generation, isComplete: true))
+        while let effect = asked.popLast() {
+            guard case .resolveNames(let request) = effect else { continue }
+            asked += Reducer.reduce(&state, .namesResolved(request, .success(SandboxDirectory.names(for: request))))
+        }
         return state
     }
 

@@ -59,7 +59,9 @@ struct TriageScreenEndToEndTests {
             // The rows and the question name the customer and the subject.
             let subject = try #require(SandboxDirectory.subject(id: first.subject.id, languages: [.en])?.displayName)
             let firstCustomer = try #require(SandboxDirectory.customer(id: first.customer!.participant.id)?.displayName)
-            try await tmux.waitFor(firstCustomer.text)
+            try await tmux.waitUntil("the first row by name") {
+                $0.contains(firstCustomer.text) && $0.contains(String(subject.text.prefix(9)))
+            }
 
             // Accept: confirm, see the server's answer.
             let question = try await confirmAccept(first.id, in: tmux)

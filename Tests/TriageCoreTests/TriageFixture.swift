@@ -47,7 +47,7 @@ enum TriageFixture {
         while !queue.isEmpty {
             let request = queue.removeFirst()
             answered.append(request)
-            let names = directoryNames(request, sessionLanguage: state.options.preferredLanguage)
+            let names = SandboxDirectory.names(for: request, sessionLanguage: state.options.preferredLanguage)
             queue += Reducer.reduce(&state, .namesResolved(request, .success(names))).compactMap(nameRequest)
         }
         return answered
@@ -55,21 +55,6 @@ enum TriageFixture {
 
     static func nameRequest(_ effect: Effect) -> NameRequest? {
         if case .resolveNames(let request) = effect { request } else { nil }
-    }
-
-    /// What the sandbox would answer to `request` (in the session's language unless it names one).
-    static func directoryNames(_ request: NameRequest, sessionLanguage: Language = .en) -> [String: Name] {
-        let languages = [request.language ?? sessionLanguage]
-        var names: [String: Name] = [:]
-        for id in request.ids {
-            names[id] = switch request.kind {
-            case .subject: SandboxDirectory.subject(id: id, languages: languages)?.displayName
-            case .office: SandboxDirectory.office(id: id, languages: languages)?.displayName
-            case .employee: SandboxDirectory.employee(id: id, languages: languages)?.displayName
-            case .customer: SandboxDirectory.customer(id: id)?.displayName
-            }
-        }
-        return names
     }
 
     /// Presses keys in order, returning every effect they asked for.

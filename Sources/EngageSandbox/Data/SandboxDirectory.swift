@@ -100,6 +100,22 @@ public struct SandboxDirectory: Sendable {
         }
     }
 
+    /// What the sandbox answers to `request`, in `request.language` or else `sessionLanguage`
+    /// (for tests and benchmarks that skip the HTTP round trip).
+    public static func names(for request: NameRequest, sessionLanguage: Language = .en) -> [String: Name] {
+        let languages = [request.language ?? sessionLanguage]
+        var names: [String: Name] = [:]
+        for id in request.ids {
+            names[id] = switch request.kind {
+            case .subject: subject(id: id, languages: languages)?.displayName
+            case .office: office(id: id, languages: languages)?.displayName
+            case .employee: employee(id: id, languages: languages)?.displayName
+            case .customer: customer(id: id)?.displayName
+            }
+        }
+        return names
+    }
+
     /// The text in the most preferred language that has one.
     static func translation(_ texts: [LocalizedText], _ languages: [Language]) -> LocalizedText? {
         for language in languages {

@@ -12,6 +12,8 @@ public struct SandboxRouter: Sendable {
     public var missingScopes: Set<NameKind> = []
     /// Kinds whose endpoints this tenant does not have: they answer 404.
     public var absentEndpoints: Set<NameKind> = []
+    /// What was asked of the name endpoints.
+    public var nameTally = NameRequestTally()
 
     /// Largest `limit` the sandbox serves in one page.
     public static let maxLimit = 100
@@ -60,7 +62,9 @@ public struct SandboxRouter: Sendable {
         case .accept: return accept(id: segments[1], languages: Self.languages(request))
         case .token: return issueToken(request)
         case .subjects, .offices, .employees, .customers:
-            return names(request, kind: Self.nameKind(segments[0])!, id: segments.count == 2 ? segments[1] : nil)
+            let kind = Self.nameKind(segments[0])!, id = segments.count == 2 ? segments[1] : nil
+            nameTally.record(request, kind: kind, pathID: id)
+            return names(request, kind: kind, id: id)
         }
     }
 

@@ -15,6 +15,8 @@ public final class SandboxServer: Sendable {
     public let faults: SandboxFaults
     /// The OAuth2 token endpoint's accepted client and issued tokens.
     public let tokens: SandboxTokens
+    /// What was asked of the name endpoints (for the benchmark).
+    public let nameTally: NameRequestTally
     /// The port actually bound (useful when the configuration asked for 0).
     public let port: Int
     private let channel: any NIOCore.Channel
@@ -24,13 +26,14 @@ public final class SandboxServer: Sendable {
 
     private init(
         configuration: SandboxConfiguration, tenant: SandboxTenant, faults: SandboxFaults, tokens: SandboxTokens,
-        gate: ConcurrencyGate,
+        nameTally: NameRequestTally, gate: ConcurrencyGate,
         log: RequestLog, connections: OpenConnections, channel: any NIOCore.Channel
     ) {
         self.configuration = configuration
         self.tenant = tenant
         self.faults = faults
         self.tokens = tokens
+        self.nameTally = nameTally
         self.gate = gate
         self.log = log
         self.connections = connections
@@ -77,7 +80,8 @@ public final class SandboxServer: Sendable {
             .bind(host: configuration.host, port: configuration.port)
             .get()
         return SandboxServer(
-            configuration: configuration, tenant: tenant, faults: faults, tokens: tokens, gate: gate, log: log,
+            configuration: configuration, tenant: tenant, faults: faults, tokens: tokens, nameTally: router.nameTally,
+            gate: gate, log: log,
             connections: connections,
             channel: channel)
     }

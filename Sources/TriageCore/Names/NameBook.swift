@@ -60,9 +60,11 @@ public struct NameBook: Sendable {
     }
 
     /// The requests for the keys on screen that still need a name: one batch per kind and
-    /// language, one request per customer. Keys waiting in the backlog are taken out of it.
+    /// language (first: three requests name a column of every row), then one request per
+    /// customer, top row first. Keys waiting in the backlog are taken out of it.
     public mutating func visibleRequests(for keys: [NameKey]) -> [NameRequest] {
         var batches: [NameKind: [Language?: [String]]] = [:]
+        var customers: [NameRequest] = []
         var requests: [NameRequest] = []
         var seen = Set<NameKey>()
         for key in keys where needs(key) && seen.insert(key).inserted {
@@ -70,7 +72,7 @@ public struct NameBook: Sendable {
             if key.kind.isBatched {
                 batches[key.kind, default: [:]][key.language, default: []].append(key.id)
             } else {
-                requests.append(NameRequest(kind: key.kind, ids: [key.id], isVisible: true))
+                customers.append(NameRequest(kind: key.kind, ids: [key.id], isVisible: true))
             }
         }
         for kind in NameKind.allCases {
@@ -82,6 +84,7 @@ public struct NameBook: Sendable {
                 }
             }
         }
+        requests += customers
         for request in requests { markSent(request) }
         return requests
     }

@@ -8,13 +8,19 @@ extension Reducer {
     static func requestNames(_ state: inout AppState) -> [Effect] {
         guard !state.isShuttingDown else { return [] }
         var keys: [NameKey] = []
-        if !state.view.isEmpty {
+        let layout = state.layout
+        if let list = layout.list, !state.view.isEmpty {
+            // Only the kinds the list has a column for at this width are on screen.
+            let shown = Set(ListColumn.fitting(width: list.width, time: TimeDisplay(timeZone: state.options.timeZone))
+                .compactMap(\.nameKind))
             let top = state.listTop
-            for index in top..<min(state.view.count, top + state.layout.listRows) {
-                keys += state.row(at: index).listNameKeys
+            for index in top..<min(state.view.count, top + layout.listRows) {
+                keys += state.row(at: index).listNameKeys.filter { shown.contains($0.kind) }
             }
         }
-        if let selected = state.selected { keys += selected.detailNameKeys(language: state.nameLanguage) }
+        if layout.detail != nil, let selected = state.selected {
+            keys += selected.detailNameKeys(language: state.nameLanguage)
+        }
         if case .confirm(let id) = state.modes.current, let appointment = state.store.appointment(id: id) {
             keys += appointment.listNameKeys
         }

@@ -55,12 +55,16 @@ struct ListColumn {
     var width: Int
     /// How much of the room left over the column takes (0: none, it keeps its width).
     var weight = 0
+    /// The kind of name the column shows, if it shows one.
+    var nameKind: NameKind?
     var cell: (Appointment, AppState) -> Cell
 
-    init(title: String, width: Int, weight: Int = 0, cell: @escaping (Appointment, AppState) -> Cell) {
+    init(title: String, width: Int, weight: Int = 0, nameKind: NameKind? = nil,
+         cell: @escaping (Appointment, AppState) -> Cell) {
         self.title = title
         self.width = width
         self.weight = weight
+        self.nameKind = nameKind
         self.cell = cell
     }
 
@@ -83,12 +87,12 @@ struct ListColumn {
             Cell(text: badge(appointment.status), style: badgeStyle(appointment.status))
         }
         let optional = [
-            ListColumn(title: "CUSTOMER", width: 13, weight: 3) { appointment, state in
+            ListColumn(title: "CUSTOMER", width: 13, weight: 3, nameKind: .customer) { appointment, state in
                 named(.customer, appointment.customer?.participant.id, state)
             },
-            ListColumn(title: "SUBJECT", width: 11, weight: 2) { named(.subject, $0.subject.id, $1) },
-            ListColumn(title: "OFFICE", width: 10, weight: 1) { named(.office, $0.office.id, $1) },
-            ListColumn(title: "EMPLOYEE", width: 14, weight: 2) { appointment, state in
+            ListColumn(title: "SUBJECT", width: 11, weight: 2, nameKind: .subject) { named(.subject, $0.subject.id, $1) },
+            ListColumn(title: "OFFICE", width: 10, weight: 1, nameKind: .office) { named(.office, $0.office.id, $1) },
+            ListColumn(title: "EMPLOYEE", width: 14, weight: 2, nameKind: .employee) { appointment, state in
                 named(.employee, appointment.primaryEmployee?.participant.id, state)
             },
             ListColumn(title: "TYPE", width: 11) { appointment, _ in UntrustedText.sanitize(appointment.meetingType.rawValue) },

@@ -1,0 +1,83 @@
+import EngageAPI
+import EngageSandbox
+import Foundation
+import Synchronization
+import TriageCore
+import TriageRuntime
+
+/// How fast names replace ids: the runtime (reducer, effect runner, request budget, client) against
+/// the sandbox over loopback with 100 ms of latency on every request, no terminal.
+enum NameBenchmarks {
+    /// A journal that keeps nothing: this benchmark accepts nothing.
+    private struct NoJournal: AcceptJournal {
+        func record(_ entry: AcceptJournalEntry) throws {}
+    }
+
+    static func firstScreen(pending: Int, latency: Duration) async throws {
+        Report.section("Names on the first screen, \(Int(Report.milliseconds(latency))) ms latency on every request "
+            + "(runtime + client + sandbox over loopback, \(pending) pending)")
+        for size in [Size(width: 80, height: 24), Size(width: 120, height: 40)] {
+            let tenant = Fixtures.tenant(withPending: pending).size
+            try await SandboxServer.withRunning(SandboxConfiguration(appointmentCount: tenant)) { sandbox in
+                sandbox.faults.setLatency(latency)
+                let (firstPage, visible) = try await measure(sandbox, size: size)
+                let roundTrip = Report.milliseconds(latency)
+                Report.figure("\(size): rows with ids on screen", "\(Report.format(firstPage, 0)) ms",
+                              target: "< 2 round trips (\(Int(2 * roundTrip)) ms)", met: firstPage < 2 * roundTrip)
+                let requests = sandbox.nameTally.figures.values.reduce(0) { $0 + $1.requests }
+                let rows = Layout(size: size, focus: .list).listRows
+                // Customers have no batch endpoint: one request each, three at a time (the budget).
+                let floor = Double((rows + 2) / RequestBudget().capacity + 1) * roundTrip
+                Report.figure("\(size): every visible row named", "\(Report.format(visible, 0)) ms (\(rows) rows, "
+                    + "\(requests) name requests so far; floor with \(RequestBudget().capacity) at once ~\(Int(floor)) ms)",
+                    target: "< 1 s", met: visible < 1_000)
+            }
+        }
+    }
+
+    /// Milliseconds from start to the first rows in the view, and to every visible row named.
+    private static func measure(_ sandbox: SandboxServer, size: Size) async throws -> (Double, Double) {
+        let inbox = Mutex<[Action]>([])
+        let runner = EffectRunner(
+            service: BudgetedService(sandbox.makeClient(pageSize: 25), budget: RequestBudget()),
+            tracker: AcceptTracker(journal: NoJournal()), send: { action in inbox.withLock { $0.append(action) } })
+        let store = TriageStore(state: AppState(options: AppOptions(tenantName: "bench", timeZone: Fixtures.utc), size: size),
+                                runner: runner)
+        let started = ContinuousClock.now
+        store.send(.start)
+        var firstRows: Double?
+        let deadline = started + .seconds(20)
+        while ContinuousClock.now < deadline {
+            for action in inbox.withLock({ actions in defer { actions.removeAll() }; return actions }) { store.send(action) }
+            if firstRows == nil, !store.state.view.isEmpty { firstRows = Report.milliseconds(ContinuousClock.now - started) }
+            if let firstRows, visibleRowsAreNamed(store.state) {
+                runner.cancelReads()
+                return (firstRows, Report.milliseconds(ContinuousClock.now - started))
+            }
+            try await Task.sleep(for: .milliseconds(1))
+        }
+        runner.cancelReads()
+        throw BenchError("the visible rows were not named within 20 s")
+    }
+
+    /// Whether every name the visible rows show is known (or known not to exist).
+    private static func visibleRowsAreNamed(_ state: AppState) -> Bool {
+        let top = state.listTop
+        return (top..<min(state.view.count, top + state.layout.listRows)).allSatisfy { index in
+            state.row(at: index).listNameKeys.allSatisfy { state.names.entries[$0] != nil }
+        }
+    }
+
+    /// The name requests a whole session made, as the sandbox counted them.
+    static func reportTally(_ tally: NameRequestTally, distinctCustomers: Int) {
+        var total = 0
+        for kind in NameKind.allCases {
+            guard let figures = tally.figures[kind] else { continue }
+            total += figures.requests
+            let batches = kind.isBatched ? ", \(figures.fullBatches) full batches of \(NameRequest.batchLimit)" : ""
+            Report.figure("  \(kind.rawValue)s", "\(figures.requests) requests, \(figures.ids) ids, "
+                + "\(figures.repeatedIds) asked twice\(batches)", target: "0 asked twice", met: figures.repeatedIds == 0)
+        }
+        Report.figure("name requests in all", "\(total) (\(distinctCustomers) distinct customers)")
+    }
+}
