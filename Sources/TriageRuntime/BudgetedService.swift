@@ -41,10 +41,20 @@ public struct BudgetedService: TenantService {
         try await withSlot(.action) { () async throws(EngageError) in try await base.accept(id: id, willSend: willSend) }
     }
 
-    /// Names of rows on screen come before pages; the others after them.
+    /// Names of rows on screen come before pages; the others after them. Cancelling works while
+    /// the request waits for its slot; once sent it runs to its answer (each name is asked for
+    /// once a session, so what the server did is kept).
     public func names(for request: NameRequest) async throws(EngageError) -> [String: Name] {
         try await withSlot(request.isVisible ? .visible : .background) { () async throws(EngageError) in
-            try await base.names(for: request)
+            let base = base
+            let answer = await Task { () async -> Result<[String: Name], EngageError> in
+                do throws(EngageError) {
+                    return .success(try await base.names(for: request))
+                } catch {
+                    return .failure(error)
+                }
+            }.value
+            return try answer.get()
         }
     }
 

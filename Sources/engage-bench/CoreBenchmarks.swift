@@ -44,7 +44,9 @@ enum CoreBenchmarks {
         Report.figure("p50 over \(presses) keys", "\(Report.format(Report.percentile(samples, 0.5), 3)) ms (reduce "
             + "\(Report.format(Report.percentile(parts.reduce, 0.5), 3)), render \(Report.format(Report.percentile(parts.render, 0.5), 3)), "
             + "draw+doupdate \(Report.format(Report.percentile(parts.draw, 0.5), 3)))")
-        Report.figure("p99", "\(Report.format(p99, 3)) ms", target: "< 1 ms", met: p99 < 1)
+        Report.figure("p99", "\(Report.format(p99, 3)) ms (reduce \(Report.format(Report.percentile(parts.reduce, 0.99), 3)), "
+            + "render \(Report.format(Report.percentile(parts.render, 0.99), 3)), "
+            + "draw+doupdate \(Report.format(Report.percentile(parts.draw, 0.99), 3)))", target: "< 1 ms", met: p99 < 1)
         Report.figure("terminal writes per frame", Report.format(Double(writes) / Double(presses), 2))
     }
 

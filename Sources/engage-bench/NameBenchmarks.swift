@@ -60,12 +60,9 @@ enum NameBenchmarks {
         throw BenchError("the visible rows were not named within 20 s")
     }
 
-    /// Whether every name the visible rows show is known (or known not to exist).
+    /// Whether every name the screen shows is known (or known not to exist).
     private static func visibleRowsAreNamed(_ state: AppState) -> Bool {
-        let top = state.listTop
-        return (top..<min(state.view.count, top + state.layout.listRows)).allSatisfy { index in
-            state.row(at: index).listNameKeys.allSatisfy { state.names.entries[$0] != nil }
-        }
+        state.visibleNameKeys.allSatisfy { state.names.entries[$0] != nil }
     }
 
     /// The name requests a whole session made, as the sandbox counted them.

@@ -182,3 +182,35 @@ struct NameResolutionTests {
         #expect(!asked.contains { $0.kind == .subject && $0.ids.contains("306") })
     }
 }
+
+extension NameResolutionTests {
+    @Test func scrollingOnCancelsTheRequestsForNamesThatLeftTheScreenAndAsksForTheNewOnesFirst() throws {
+        var state = AppState(options: TriageFixture.options(), size: size)
+        _ = Reducer.reduce(&state, .start)
+        let rows = bigList(400)
+        let first = requests(Reducer.reduce(&state, .pageLoaded(generation: 1, TriageFixture.pages(rows, size: 100)[0])))
+        let onFirstScreen = first.filter { $0.isVisible && $0.kind == .customer }
+        #expect(!onFirstScreen.isEmpty)
+        // Three pages on before any answer came: the first screens' customers are not on screen.
+        let passing = TriageFixture.press(&state, .pageDown, .pageDown)
+        let effects = TriageFixture.press(&state, .pageDown)
+        let cancelled: [NameRequest] = (passing + effects).compactMap { effect in
+            if case .cancel(.names(let request)) = effect { request } else { nil }
+        }
+        #expect(Set(cancelled.filter { $0.kind == .customer }).isSuperset(of: onFirstScreen))
+        let onScreen = Set(state.visibleNameKeys)
+        #expect(!cancelled.contains { request in
+            request.ids.contains { onScreen.contains(NameKey(request.kind, $0, language: request.language)) }
+        }, "nothing on screen is cancelled")
+        let asked = requests(effects).filter(\.isVisible)
+        #expect(!asked.isEmpty && asked.allSatisfy { request in
+            request.ids.contains { onScreen.contains(NameKey(request.kind, $0, language: request.language)) }
+        })
+        // A cancelled request's ids are asked for again when they come back into view.
+        for request in cancelled {
+            _ = Reducer.reduce(&state, .namesResolved(request, .failure(EngageError(kind: .cancelled))))
+        }
+        let back = requests(TriageFixture.press(&state, .home))
+        #expect(Set(back.filter { $0.kind == .customer }.flatMap(\.ids)).isSuperset(of: onFirstScreen.flatMap(\.ids)))
+    }
+}

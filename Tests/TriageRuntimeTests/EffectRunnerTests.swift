@@ -173,3 +173,28 @@ struct EffectRunnerTests {
 private final class Recorder: Sendable {
     let names = Mutex<[String]>([])
 }
+
+extension EffectRunnerTests {
+    /// A name request cancelled while it waits for a slot is not sent; one already sent finishes.
+    @Test func aNameRequestIsCancelledOnlyWhileItWaitsForItsSlot() async throws {
+        let service = ScriptedService(pending: 0, latency: .milliseconds(200))
+        let budget = RequestBudget(capacity: 1)
+        let budgeted = BudgetedService(service, budget: budget)
+        let sent = NameRequest(kind: .customer, ids: ["1"], isVisible: true)
+        let waiting = NameRequest(kind: .customer, ids: ["2"], isVisible: true)
+        let first = Task { try await budgeted.names(for: sent) }
+        while budget.inUse == 0 { try await Task.sleep(for: .milliseconds(1)) }
+        let second = Task { try await budgeted.names(for: waiting) }
+        while budget.waiting == 0 { try await Task.sleep(for: .milliseconds(1)) }
+        first.cancel()
+        second.cancel()
+        #expect(try await first.value["1"] == Name("customer 1"), "on the wire: it runs to its answer")
+        do {
+            _ = try await second.value
+            Issue.record("the waiting one should be cancelled")
+        } catch {
+            #expect((error as? EngageError)?.kind == .cancelled)
+        }
+        #expect(service.nameRequests.map(\.ids) == [["1"]])
+    }
+}

@@ -30,6 +30,8 @@ public struct NameBook: Sendable {
     /// The next store slot the background scan looks at.
     var scanPosition = 0
     private(set) var backgroundInFlight = 0
+    /// Requests for names on screen that have not been answered (or cancelled) yet.
+    private(set) var visibleInFlight: Set<NameRequest> = []
     /// Every name request sent this session, and the ids they carried (for the benchmark).
     public private(set) var requestsSent = 0
     public private(set) var idsRequested = 0
@@ -86,7 +88,20 @@ public struct NameBook: Sendable {
         }
         requests += customers
         for request in requests { markSent(request) }
+        visibleInFlight.formUnion(requests)
         return requests
+    }
+
+    /// The visible requests none of whose names is on screen any more (the user scrolled on, the
+    /// rows moved): cancelled, so that what is on screen now goes first. A request already sent
+    /// finishes anyway (its answer is kept); one still waiting for a slot is answered `.cancelled`
+    /// and its ids are asked for again when they come back into view or the scan reaches them.
+    mutating func staleVisibleRequests(onScreen keys: Set<NameKey>) -> [NameRequest] {
+        let stale = visibleInFlight.filter { request in
+            !request.ids.contains { keys.contains(NameKey(request.kind, $0, language: request.language)) }
+        }
+        visibleInFlight.subtract(stale)
+        return Array(stale)
     }
 
     /// Background requests for the rows of `store` from the scan position on, while fewer than
@@ -181,6 +196,7 @@ public struct NameBook: Sendable {
 
     private mutating func finish(_ request: NameRequest) {
         if !request.isVisible { backgroundInFlight = max(0, backgroundInFlight - 1) }
+        visibleInFlight.remove(request)
         for id in request.ids { inFlight.remove(NameKey(request.kind, id, language: request.language)) }
     }
 

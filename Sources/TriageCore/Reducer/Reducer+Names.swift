@@ -4,28 +4,14 @@ import EngageContract
 /// answers replace the ids where they are drawn. Nothing waits for them.
 extension Reducer {
     /// The requests for names that the state now calls for: every name on screen that is still
-    /// missing, then background batches while there is room for them.
+    /// missing, then background batches while there is room for them; the requests for names
+    /// that left the screen before their turn are cancelled.
     static func requestNames(_ state: inout AppState) -> [Effect] {
         guard !state.isShuttingDown else { return [] }
-        var keys: [NameKey] = []
-        let layout = state.layout
-        if let list = layout.list, !state.view.isEmpty {
-            // Only the kinds the list has a column for at this width are on screen.
-            let shown = Set(ListColumn.fitting(width: list.width, time: TimeDisplay(timeZone: state.options.timeZone))
-                .compactMap(\.nameKind))
-            let top = state.listTop
-            for index in top..<min(state.view.count, top + layout.listRows) {
-                keys += state.row(at: index).listNameKeys.filter { shown.contains($0.kind) }
-            }
-        }
-        if layout.detail != nil, let selected = state.selected {
-            keys += selected.detailNameKeys(language: state.nameLanguage)
-        }
-        if case .confirm(let id) = state.modes.current, let appointment = state.store.appointment(id: id) {
-            keys += appointment.listNameKeys
-        }
+        let keys = state.visibleNameKeys
+        let stale = state.names.staleVisibleRequests(onScreen: Set(keys)).map { Effect.cancel(.names($0)) }
         let requests = state.names.visibleRequests(for: keys) + state.names.backgroundRequests(in: state.store)
-        return requests.map { .resolveNames($0) }
+        return stale + requests.map { .resolveNames($0) }
     }
 
     /// Keeps what came back; a kind the tenant will not name is noted once, quietly, in the log.
@@ -39,5 +25,28 @@ extension Reducer {
             guard let reason = state.names.fail(request, with: error) else { return [] }
             return [.log(NameBook.unavailableLine(request.kind, reason))]
         }
+    }
+}
+
+extension AppState {
+    /// The names the screen shows now: those of the list's name columns at this width for the
+    /// rows in view, everything the details name when they are in view, and the request a
+    /// confirmation asks about.
+    public var visibleNameKeys: [NameKey] {
+        var keys: [NameKey] = []
+        let layout = layout
+        if let list = layout.list, !view.isEmpty {
+            let shown = Set(ListColumn.fitting(width: list.width, time: TimeDisplay(timeZone: options.timeZone))
+                .compactMap(\.nameKind))
+            let top = listTop
+            for index in top..<min(view.count, top + layout.listRows) {
+                keys += row(at: index).listNameKeys.filter { shown.contains($0.kind) }
+            }
+        }
+        if layout.detail != nil, let selected { keys += selected.detailNameKeys(language: nameLanguage) }
+        if case .confirm(let id) = modes.current, let appointment = store.appointment(id: id) {
+            keys += appointment.listNameKeys
+        }
+        return keys
     }
 }
