@@ -189,24 +189,27 @@ public struct AppointmentListing: Sendable {
     ) async throws(EngageError) {
         let planned = min(first.totalCount, maxRows)
         var failure: EngageError?
-        await withTaskGroup(of: (Int, Swift.Result<AppointmentPage, EngageError>).self) { group in
+        // Each child hands back the offset it read with what came back. (Written without a nested
+        // function capturing the group and without a tuple of a typed-throws Result: release
+        // builds of Swift 6.3 handed back garbage offsets for that shape.)
+        await withTaskGroup(of: FetchedPage.self) { group in
             var nextOffset = step
             var endSeen = false
-            func schedule() {
-                guard !endSeen, failure == nil, nextOffset < planned else { return }
-                let offset = nextOffset
+            var scheduled = 0
+            while scheduled < maxPagesInFlight, nextOffset < planned {
+                group.addTask(operation: Self.fetchTask(fetch, offset: nextOffset, limit: limit))
                 nextOffset += step
-                group.addTask {
-                    do throws(EngageError) { return (offset, .success(try await fetch(offset, limit))) } catch { return (offset, .failure(error)) }
-                }
+                scheduled += 1
             }
-            for _ in 0..<maxPagesInFlight { schedule() }
-            while let (offset, result) = await group.next() {
+            while let fetched = await group.next() {
                 do throws(EngageError) {
-                    let page = try accept(try result.get(), offset)
+                    let page = try accept(try fetched.result.get(), fetched.offset)
                     if page.ids.count < limit { endSeen = true }
                     chain.add(page)
-                    schedule()
+                    if !endSeen, nextOffset < planned {
+                        group.addTask(operation: Self.fetchTask(fetch, offset: nextOffset, limit: limit))
+                        nextOffset += step
+                    }
                 } catch {
                     failure = error
                     group.cancelAll()
@@ -214,6 +217,22 @@ public struct AppointmentListing: Sendable {
             }
         }
         if let failure { throw failure }
+    }
+
+    /// A page read by a child task of the first pass, with the offset it was asked at.
+    private struct FetchedPage: Sendable {
+        var offset: Int
+        var result: Swift.Result<AppointmentPage, EngageError>
+    }
+
+    private static func fetchTask(_ fetch: @escaping Fetch, offset: Int, limit: Int) -> @Sendable () async -> FetchedPage {
+        {
+            do throws(EngageError) {
+                return FetchedPage(offset: offset, result: .success(try await fetch(offset, limit)))
+            } catch {
+                return FetchedPage(offset: offset, result: .failure(error))
+            }
+        }
     }
 
     private func checked(_ page: AppointmentPage, offset: Int) -> AppointmentPage {
