@@ -128,6 +128,8 @@ struct TriageScreenEndToEndTests {
             try await tmux.waitFor("Accepted \(pending[0].id) ·")
             try tmux.send("G")
             try await tmux.waitFor("\(pending.count)/\(pending.count)")
+            // Employees have no column at 80x24: the background names them; quit once it has.
+            try await tmux.waitUntil("the employees named in the background") { _ in sandbox.nameTally.figures[.employee] != nil }
             try tmux.send("q")
             try await tmux.waitUntil("the shell prompt") { !$0.contains("pending requests") && $0.contains("bash-") }
 
@@ -153,7 +155,8 @@ struct TriageScreenEndToEndTests {
             let cacheFile = try #require(files.first { $0.lastPathComponent.hasPrefix("names-") })
             let secondCustomer = try #require(SandboxDirectory.customer(id: pending[1].customer!.participant.id)?.displayName?.text)
             let secondSubject = try #require(SandboxDirectory.subject(id: pending[1].subject.id, languages: [.en])?.name?.value)
-            for (age, expected) in [(0.0, ["customers"]), (25 * 3_600.0, ["customers", "employees", "offices", "subjects"])] {
+            // (Employees are asked for in the background after the customers: the session may end first.)
+            for (age, expected) in [(0.0, ["customers"]), (25 * 3_600.0, ["customers", "offices", "subjects"])] {
                 if age > 0 {
                     let kept = try String(contentsOf: cacheFile, encoding: .utf8).replacing(/"fetchedAt":[0-9.]+/) { _ in
                         "\"fetchedAt\":\(Date().timeIntervalSinceReferenceDate - age)"
@@ -169,7 +172,7 @@ struct TriageScreenEndToEndTests {
                 try await next.waitUntil("the shell prompt") { !$0.contains("pending requests") && $0.contains("bash-") }
                 let asked = Set(sandbox.receivedRequests.dropFirst(before).map(\.path).filter { !$0.contains("/appointments") }
                     .compactMap { $0.split(separator: "/").dropFirst(2).first.map(String.init) })
-                #expect(asked == Set(expected), "with a cache \(age) s old")
+                #expect(age == 0 ? asked == Set(expected) : asked.isSuperset(of: expected), "with a cache \(age) s old: \(asked)")
             }
         }
     }
