@@ -5,28 +5,36 @@ import TriageCore
 /// their names (the screen never does: it asks as it draws). Pass a `BudgetedService`, which
 /// bounds the requests in flight and waits out 429s.
 public enum NameResolver {
+    /// One request's answer (a struct, not a tuple of a typed-throws `Result`: see
+    /// `AppointmentListing.FetchedPage`).
+    private struct Answer: Sendable {
+        var request: NameRequest
+        var result: Result<[String: Name], EngageError>
+    }
+
     /// What became of the names of `keys`: the book, and one line for each kind the tenant
     /// will not name (for the log).
     public static func resolve(_ keys: [NameKey], using service: any NameService) async -> (names: NameBook, unavailable: [String]) {
         var book = NameBook()
         let requests = book.visibleRequests(for: keys)
-        let results = await withTaskGroup(of: (NameRequest, Result<[String: Name], EngageError>).self) { group in
+        let answers = await withTaskGroup(of: Answer.self) { group in
             for request in requests {
                 group.addTask {
                     do throws(EngageError) {
-                        return (request, .success(try await service.names(for: request)))
+                        return Answer(request: request, result: .success(try await service.names(for: request)))
                     } catch {
-                        return (request, .failure(error))
+                        return Answer(request: request, result: .failure(error))
                     }
                 }
             }
-            var results: [(NameRequest, Result<[String: Name], EngageError>)] = []
-            for await result in group { results.append(result) }
-            return results
+            var answers: [Answer] = []
+            for await answer in group { answers.append(answer) }
+            return answers
         }
         var unavailable: [String] = []
-        for (request, result) in results {
-            switch result {
+        for answer in answers {
+            let request = answer.request
+            switch answer.result {
             case .success(let names): book.resolve(request, with: names)
             case .failure(let error):
                 if let reason = book.fail(request, with: error) {
