@@ -1,5 +1,3 @@
-import Foundation
-
 /// A colleague (`GET /employees`, `GET /employees/{id}`).
 public struct Employee: Codable, Hashable, Sendable, Identifiable {
     /// Whether the employee can work (`status[]=ACTIVE` filters the list).
@@ -46,13 +44,5 @@ public struct Employee: Codable, Hashable, Sendable, Identifiable {
     /// "First Last", the function as detail; `nil` when both names are blank.
     public var displayName: Name? {
         Name.nonEmpty(Name.joined(firstName, lastName), detail: Name.nonEmpty(function?.value)?.text)
-    }
-}
-
-extension Name {
-    /// The non-blank parts joined by a space, `nil` when none is left.
-    static func joined(_ parts: String?..., separator: String = " ") -> String? {
-        let kept = parts.compactMap { $0?.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        return kept.isEmpty ? nil : kept.joined(separator: separator)
     }
 }

@@ -19,32 +19,3 @@ public struct Subject: Codable, Hashable, Sendable, Identifiable {
     /// The name to show, `nil` when the server has none in the language asked for.
     public var displayName: Name? { Name.nonEmpty(name?.value) }
 }
-
-/// An office (`GET /offices`, `GET /offices/{id}`), inferred from the `engage:offices:readOnly`
-/// scope and the office object of the webhook payload; not in the published reference.
-public struct Office: Codable, Hashable, Sendable, Identifiable {
-    public var id: String
-    public var name: LocalizedText?
-
-    public init(id: String, name: LocalizedText?) {
-        self.id = id
-        self.name = name
-    }
-
-    /// Nullable fields are written as explicit `null`, as the server does.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(name, forKey: .name)
-    }
-
-    public var displayName: Name? { Name.nonEmpty(name?.value) }
-}
-
-extension Name {
-    /// A name for `text` unless it is missing or blank.
-    static func nonEmpty(_ text: String?, detail: String? = nil) -> Name? {
-        guard let text, !text.allSatisfy(\.isWhitespace) else { return nil }
-        return Name(text, detail: detail)
-    }
-}
