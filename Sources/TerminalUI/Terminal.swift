@@ -23,6 +23,8 @@ public final class Terminal {
     /// The frame drawn last, to copy only the rows that changed.
     private var lastScreen: Screen?
     private var isActive = false
+    /// Where ncurses writes: the terminal's descriptor, for what ncurses does not send itself.
+    private var outputDescriptor = STDOUT_FILENO
 
     public init() {}
 
@@ -36,6 +38,7 @@ public final class Terminal {
         setlocale(LC_ALL, "")
         isUTF8 = cncurses_locale_is_utf8() != 0
         let (input, output) = (terminal ?? STDIN_FILENO, terminal ?? STDOUT_FILENO)
+        outputDescriptor = output
         guard isatty(input) == 1, isatty(output) == 1 else {
             throw StartError(description: "The screen needs a terminal; use the list, show and accept commands in scripts.")
         }
@@ -180,6 +183,15 @@ public final class Terminal {
         lastScreen = screen
         wnoutrefresh(window)
         doupdate()
+    }
+
+    /// Puts `text` on the clipboard of the terminal the user sits at: OSC 52
+    /// (`ESC ] 52 ; c ; base64 BEL`), which passes through SSH and, with `set-clipboard on`, tmux.
+    /// Written after the last frame (ncurses has flushed it), in one write.
+    public func copyToClipboard(_ text: String) {
+        guard isActive else { return }
+        let sequence = Array(("\u{1B}]52;c;" + Data(text.utf8).base64EncodedString() + "\u{07}").utf8)
+        _ = sequence.withUnsafeBufferPointer { write(outputDescriptor, $0.baseAddress, $0.count) }
     }
 
     /// Forces a full repaint on the next draw (Ctrl-L, or after something scribbled on the terminal).

@@ -76,9 +76,19 @@ public final class EffectRunner: Sendable {
                 }
                 send(.namesResolved(request, result))
             }
+        case .fetchAppointment(let id):
+            start(.read(id)) { [service, send] in
+                let result: Result<EngageResponse<Appointment>, EngageError>
+                do throws(EngageError) {
+                    result = .success(try await service.appointment(id: id))
+                } catch {
+                    result = .failure(error)
+                }
+                if !Task.isCancelled { send(.appointmentFetched(id: id, result)) }
+            }
         case .cancel(let id):
             cancel(id)
-        case .redraw, .quit, .log:
+        case .redraw, .quit, .log, .copy:
             break
         }
     }

@@ -19,7 +19,7 @@ public final class TriageStore {
         var terminalEffects: [Effect] = []
         for effect in Reducer.reduce(&state, action) {
             switch effect {
-            case .redraw, .quit, .log: terminalEffects.append(effect)
+            case .redraw, .quit, .log, .copy: terminalEffects.append(effect)
             default: runner.run(effect)
             }
         }

@@ -51,6 +51,12 @@ final class TmuxSession {
         try tmux(["display-message", "-p", "-t", "main", format]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// Any tmux command on this session's server, e.g. `set-option -g set-clipboard on`, `show-buffer`.
+    @discardableResult
+    func command(_ arguments: String...) throws -> String {
+        try tmux(arguments)
+    }
+
     func resize(width: Int, height: Int) throws {
         try tmux(["resize-window", "-t", "main", "-x", "\(width)", "-y", "\(height)"])
     }

@@ -177,6 +177,36 @@ struct TriageScreenEndToEndTests {
         }
     }
 
+    /// `:` jumps to an id (one not in the list is read from the server), `y` puts the id on the
+    /// clipboard through OSC 52, which tmux (with set-clipboard on) turns into its paste buffer.
+    @Test func jumpToAnIdAndCopyIt() async throws {
+        try await SandboxServer.withRunning(SandboxConfiguration(token: Self.token)) { sandbox in
+            let pending = sandbox.tenant.appointments.filter { $0.status == .incomingRequest }
+            let tmux = try TmuxSession(width: 80, height: 24, environment: environment(sandbox))
+            try tmux.command("set-option", "-g", "set-clipboard", "on")
+            try tmux.run(Self.binary)
+            try await tmux.waitFor("\(pending.count) loaded")
+            let target = pending[pending.count - 3]
+            try tmux.send(":")
+            try tmux.send("-l", target.id)
+            try await tmux.waitFor(":\(target.id)_")
+            try tmux.send("Enter")
+            try await tmux.waitFor("\(pending.count - 2)/\(pending.count)")
+            try tmux.send("y")
+            try await tmux.waitFor("Copied the id \(target.id) to the clipboard.")
+            try await tmux.waitUntil("the paste buffer to hold the id") { _ in
+                (try? tmux.command("show-buffer")) == target.id
+            }
+            // An accepted one is not in the list: read from the server, added at the end.
+            try tmux.send(":", "1002", "Enter")
+            try await tmux.waitFor("Found 1002. It is ACCEPTED, not pending.")
+            try await tmux.waitFor("\(pending.count + 1)/\(pending.count + 1)")
+            #expect(sandbox.receivedRequests.contains { $0.path.hasSuffix("/appointments/1002") })
+            try tmux.send(":", "q", "Enter")
+            try await tmux.waitUntil("the shell prompt") { !$0.contains("pending requests") && $0.contains("bash-") }
+        }
+    }
+
     /// A token without the customers scope: customer ids where the names would be, no error.
     @Test func aSessionWithoutTheCustomersScopeShowsTheirIdsAndNoError() async throws {
         let configuration = SandboxConfiguration(token: Self.token, missingScopes: [.customer])

@@ -21,7 +21,8 @@ struct KeymapTests {
         #expect(keymap.command(for: .escape, in: .confirm) == .cancelAccept)
         #expect(keymap.command(for: .character("q"), in: .help) == .closeHelp)
         #expect(keymap.command(for: .character("y"), in: .confirm) == .confirmAccept)
-        #expect(keymap.command(for: .character("y"), in: .list) == nil)
+        #expect(keymap.command(for: .character("y"), in: .list) == .copyId, "y copies in the list, confirms in the question")
+        #expect(keymap.command(for: .character("j"), in: .prompt) == nil, "the : line types j")
         #expect(keymap.command(for: .character("a"), in: .help) == nil, "the help does not accept")
         #expect(throws: Never.self) { try Keymap.standard.validate() }
     }
@@ -33,8 +34,8 @@ struct KeymapTests {
         } catch {
             #expect(error.message == "keyBindings: the key j is bound to both moveDown and accept (in the list mode).")
         }
-        // The same key in two modes is fine: y confirms, and may also accept in the list.
-        #expect(throws: Never.self) { try Keymap.standard.overriding(["accept": ["y"]]) }
+        // The same key in two modes is fine: n says no to the question, and may also accept in the list.
+        #expect(throws: Never.self) { try Keymap.standard.overriding(["accept": ["n"]]) }
         // Moving the conflicting action away resolves it.
         #expect(throws: Never.self) { try Keymap.standard.overriding(["accept": ["j"], "moveDown": ["Down"]]) }
         #expect(throws: Keymap.BindingError.self) { try Keymap.standard.overriding(["closeHelp": ["j"]]) }

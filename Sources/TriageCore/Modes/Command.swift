@@ -9,6 +9,8 @@ public enum Command: Hashable, Sendable, CaseIterable {
     case closeHelp
     case messages, closeMessages
     case confirmAccept, cancelAccept
+    case jump, copyId, copyVideoURL
+    case runPrompt, cancelPrompt, deletePromptCharacter
 
     /// The modes whose keymap has this command.
     public var modes: Set<Mode.Kind> {
@@ -17,6 +19,7 @@ public enum Command: Hashable, Sendable, CaseIterable {
         case .closeHelp: [.help]
         case .closeMessages: [.messages]
         case .confirmAccept, .cancelAccept: [.confirm]
+        case .runPrompt, .cancelPrompt, .deletePromptCharacter: [.prompt]
         default: [.list, .details]
         }
     }
@@ -49,6 +52,12 @@ public enum Command: Hashable, Sendable, CaseIterable {
         case .closeMessages: "close the messages"
         case .confirmAccept: "yes, accept it"
         case .cancelAccept: "no, do not accept"
+        case .jump: "jump to a request by id (:1042), or :q to quit"
+        case .copyId: "copy the request's id (to the terminal's clipboard)"
+        case .copyVideoURL: "copy the customer's video link"
+        case .runPrompt: "jump (or quit with q)"
+        case .cancelPrompt: "close the line"
+        case .deletePromptCharacter: "delete the last character"
         }
     }
 }

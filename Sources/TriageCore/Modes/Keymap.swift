@@ -47,6 +47,12 @@ public struct Keymap: Sendable, Equatable {
         .closeMessages: [.escape, .character("m"), .character("q"), .enter],
         .confirmAccept: [.character("y"), .character("Y")],
         .cancelAccept: [.character("n"), .character("N"), .escape],
+        .jump: [.character(":")],
+        .copyId: [.character("y")],
+        .copyVideoURL: [.character("Y")],
+        .runPrompt: [.enter],
+        .cancelPrompt: [.escape],
+        .deletePromptCharacter: [.backspace],
     ])
 
     /// The command `key` runs in `mode`, if any.

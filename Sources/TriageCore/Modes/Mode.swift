@@ -10,6 +10,8 @@ public enum Mode: Sendable, Equatable {
     case confirm(id: String)
     /// The session's messages, scrolled down by `scroll` lines.
     case messages(scroll: Int)
+    /// The `:` line, with what was typed so far: an id jumps to that request, `q` quits.
+    case prompt(text: String)
 
     public var kind: Kind {
         switch self {
@@ -18,12 +20,13 @@ public enum Mode: Sendable, Equatable {
         case .help: .help
         case .confirm: .confirm
         case .messages: .messages
+        case .prompt: .prompt
         }
     }
 
     /// A mode without its payload: what keymaps are kept by.
     public enum Kind: String, Sendable, CaseIterable {
-        case list, details, help, confirm, messages
+        case list, details, help, confirm, messages, prompt
     }
 }
 

@@ -24,6 +24,8 @@ extension Reducer {
             return command.map { overlayCommand(&state, $0, scroll: scroll, lines: HelpContent.lines(state).count) } ?? []
         case .messages(let scroll):
             return command.map { overlayCommand(&state, $0, scroll: scroll, lines: MessagesContent.lines(state).count) } ?? []
+        case .prompt(let text):
+            return prompt(&state, text: text, command: command, key: key)
         case .list, .details:
             return command.map { browse(&state, $0) } ?? []
         }
@@ -84,7 +86,11 @@ extension Reducer {
         case .location: showTab(&state, .location)
         case .answers: showTab(&state, .answers)
         case .cycleLanguage: cycleLanguage(&state)
-        case .closeHelp, .closeMessages, .confirmAccept, .cancelAccept: break
+        case .jump: state.modes.push(.prompt(text: ""))
+        case .copyId: return copyID(&state)
+        case .copyVideoURL: return copyVideoURL(&state)
+        case .closeHelp, .closeMessages, .confirmAccept, .cancelAccept, .runPrompt, .cancelPrompt, .deletePromptCharacter:
+            break
         }
         return []
     }

@@ -37,6 +37,9 @@ public enum Reducer {
         case .acceptFinished(let id, let outcome):
             finishAccept(&state, id: id, outcome: outcome)
             return []
+        case .appointmentFetched(let id, let result):
+            finishJump(&state, id: id, result)
+            return []
         case .namesResolved(let request, let result):
             return resolveNames(&state, request, result)
         case .shutdownStarted:

@@ -13,6 +13,11 @@ extension Renderer {
             screen.write(" \(question) y/N", row: row, column: 0, style: .prompt)
             return
         }
+        if case .prompt(let text) = state.modes.current {
+            screen.fill(row: row, style: .prompt)
+            screen.write(":" + UntrustedText.sanitize(text) + "_", row: row, column: 0, style: .prompt)
+            return
+        }
         guard let banner = shutdownBanner(state) ?? state.banner else { return }
         let style: Style = switch banner.kind {
         case .success: .bannerSuccess
@@ -71,6 +76,8 @@ extension Renderer {
             hints = [hint(.moveDown, "scroll"), hint(.closeHelp, "close")]
         } else if state.modes.current.kind == .messages {
             hints = [hint(.moveDown, "scroll"), hint(.closeMessages, "close")]
+        } else if state.modes.current.kind == .prompt {
+            hints = [hint(.runPrompt, "jump"), hint(.cancelPrompt, "cancel"), "type an id, or q to quit"]
         } else if state.focus == .detail {
             hints = [hint(.moveDown, "scroll"), hint(.nextSection, "section"), hint(.cycleLanguage, "language"),
                      hint(.back, "back"), hint(.accept, "accept"), hint(.help, "help"), hint(.quit, "quit")]

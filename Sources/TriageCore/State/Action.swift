@@ -14,6 +14,8 @@ public enum Action: Sendable {
     case loadFinished(generation: Int, isComplete: Bool)
     case loadFailed(generation: Int, EngageError)
     case acceptFinished(id: String, AcceptOutcome)
+    /// The appointment a jump asked for, or why it could not be read.
+    case appointmentFetched(id: String, Result<EngageResponse<Appointment>, EngageError>)
     /// The answer to a request for names: the names the server has, or why none came.
     case namesResolved(NameRequest, Result<[String: Name], EngageError>)
     /// The session ends (quit, a signal) and waits for the accepts still on their way.

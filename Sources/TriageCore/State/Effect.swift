@@ -9,6 +9,8 @@ public enum Effect: Equatable, Sendable {
     case accept(id: String)
     /// Read the names of one request's ids and report them (or why not).
     case resolveNames(NameRequest)
+    /// Read one appointment by id (`GET /appointments/{id}`: a jump to one not in the list).
+    case fetchAppointment(id: String)
     /// Stop the effect with this id, if it runs.
     case cancel(EffectID)
     /// Repaint the whole terminal (Ctrl-L).
@@ -17,6 +19,8 @@ public enum Effect: Equatable, Sendable {
     case quit
     /// One quiet line for the session's log (never the screen): what the user need not act on.
     case log(String)
+    /// Put the text on the clipboard through the terminal (OSC 52).
+    case copy(String)
 
     /// The identity of an effect that runs for a while: a new effect with the same id replaces
     /// the running one. Terminal effects have none.
@@ -25,7 +29,8 @@ public enum Effect: Equatable, Sendable {
         case .loadAppointments: .load
         case .accept(let id): .accept(id)
         case .resolveNames(let request): .names(request)
-        case .cancel, .redraw, .quit, .log: nil
+        case .fetchAppointment(let id): .read(id)
+        case .cancel, .redraw, .quit, .log, .copy: nil
         }
     }
 }
@@ -38,4 +43,6 @@ public enum EffectID: Hashable, Sendable {
     case accept(String)
     /// One request for names.
     case names(NameRequest)
+    /// The read of one appointment (a jump).
+    case read(String)
 }

@@ -132,6 +132,7 @@ final class TriageScreen {
             case .redraw: terminal.repaintAll()
             case .quit: beginShutdown(&session, store)
             case .log(let line): logger.notice("\(line)")
+            case .copy(let text): terminal.copyToClipboard(text)
             default: break
             }
         }
