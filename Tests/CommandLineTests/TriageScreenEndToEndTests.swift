@@ -119,7 +119,7 @@ struct TriageScreenEndToEndTests {
             let state = FileManager.default.temporaryDirectory.appendingPathComponent("engage-e2e-names-\(UUID().uuidString)")
             let tmux = try TmuxSession(width: 80, height: 24, environment: environment(sandbox, state: state))
             try tmux.run(Self.binary)
-            try await tmux.waitUntil("the first row by name") { $0.contains("Amélie Dubois") && $0.contains("Mortgage adv") }
+            try await tmux.waitUntil("the first row by name") { $0.contains("Amélie Dubois") && $0.contains("Mortgage a") }
             try tmux.send("Enter", "2")
             try await tmux.waitFor("1. PRIMARY CUSTOMER  Amélie Dubois (53998)")
             try tmux.send("Escape")

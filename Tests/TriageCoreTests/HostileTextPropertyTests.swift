@@ -49,7 +49,7 @@ struct HostileTextPropertyTests {
     @Test func aHugeHostileNoteIsDrawnWithinItsPane() throws {
         var appointment = TriageFixture.pending[0]
         appointment.internalNotes = String(repeating: "\u{1B}[2J\u{202E}東京 ", count: 20_000)
-        var state = AppState(options: TriageFixture.options(), size: Size(width: 120, height: 40))
+        var state = TriageFixture.state(options: TriageFixture.options(), size: Size(width: 120, height: 40))
         _ = Reducer.reduce(&state, .start)
         _ = Reducer.reduce(&state, .pageLoaded(generation: 1, AppointmentPage(
             appointments: [appointment], meta: PageMeta(offset: 0, limit: 25, totalCount: 1), correlationId: "c")))

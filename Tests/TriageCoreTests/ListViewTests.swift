@@ -81,7 +81,7 @@ struct ListViewTests {
     }
 
     @Test func theScreenOfAHundredThousandRowsFollowsItsSelection() throws {
-        var state = AppState(options: TriageFixture.options(), size: Size(width: 120, height: 40))
+        var state = TriageFixture.state(options: TriageFixture.options(), size: Size(width: 120, height: 40))
         _ = Reducer.reduce(&state, .start)
         let all = Self.requests(100_000)
         for page in TriageFixture.pages(all, size: 1_000) { _ = Reducer.reduce(&state, .pageLoaded(generation: 1, page)) }

@@ -19,7 +19,7 @@ struct NameResolutionTests {
     private func requests(_ effects: [Effect]) -> [NameRequest] { effects.compactMap(TriageFixture.nameRequest) }
 
     @Test func theRowsOnScreenAreAskedForFirstAndTheRestInFullBatchesBehindThem() throws {
-        var state = AppState(options: TriageFixture.options(), size: size)
+        var state = TriageFixture.state(options: TriageFixture.options(), size: size)
         _ = Reducer.reduce(&state, .start)
         let rows = bigList(400)
         let first = requests(Reducer.reduce(&state, .pageLoaded(generation: 1, TriageFixture.pages(rows, size: 100)[0])))
@@ -41,7 +41,7 @@ struct NameResolutionTests {
     }
 
     @Test func everyIdIsAskedForOnceAndBatchesAreFull() throws {
-        var state = AppState(options: TriageFixture.options(), size: size)
+        var state = TriageFixture.state(options: TriageFixture.options(), size: size)
         _ = Reducer.reduce(&state, .start)
         let rows = bigList(3_000)
         let effects = TriageFixture.reload(&state, with: rows, pageSize: 100)
@@ -89,7 +89,7 @@ struct NameResolutionTests {
     }
 
     @Test func aForbiddenKindIsShownAsIdsLoggedOnceAndNotAskedForAgain() throws {
-        var state = AppState(options: TriageFixture.options(), size: size)
+        var state = TriageFixture.state(options: TriageFixture.options(), size: size)
         _ = Reducer.reduce(&state, .start)
         let effects = TriageFixture.reload(&state, with: TriageFixture.pending)
         let forbidden = EngageError(kind: .forbidden, httpStatus: 403, correlationId: "c-403")
@@ -110,7 +110,7 @@ struct NameResolutionTests {
     }
 
     @Test func aMissingOfficesEndpointMeansNoOfficeNamesAndAMissingCustomerOnlyThatOne() throws {
-        var state = AppState(options: TriageFixture.options(), size: size)
+        var state = TriageFixture.state(options: TriageFixture.options(), size: size)
         _ = Reducer.reduce(&state, .start)
         let effects = TriageFixture.reload(&state, with: TriageFixture.pending)
         let notFound = EngageError(kind: .notFound, httpStatus: 404)
@@ -123,7 +123,7 @@ struct NameResolutionTests {
     }
 
     @Test func aFailedRequestLeavesIdsAndIsAskedAgainOnlyAfterAReload() throws {
-        var state = AppState(options: TriageFixture.options(), size: size)
+        var state = TriageFixture.state(options: TriageFixture.options(), size: size)
         _ = Reducer.reduce(&state, .start)
         let effects = TriageFixture.reload(&state, with: TriageFixture.pending)
         let timeout = EngageError(kind: .timeout)
@@ -175,7 +175,7 @@ struct NameResolutionTests {
         let book = NameBook(cached: [NameKey(.subject, "306"): .named(Name("Mortgage advice")), NameKey(.customer, "53998"): .named(Name("Amélie"))])
         #expect(book.name(.subject, "306")?.text == "Mortgage advice")
         #expect(book.name(.customer, "53998") == nil)
-        var state = AppState(options: TriageFixture.options(), size: size)
+        var state = TriageFixture.state(options: TriageFixture.options(), size: size)
         state.names = book
         _ = Reducer.reduce(&state, .start)
         let asked = requests(TriageFixture.reload(&state, with: TriageFixture.pending))
@@ -185,7 +185,7 @@ struct NameResolutionTests {
 
 extension NameResolutionTests {
     @Test func scrollingOnCancelsTheRequestsForNamesThatLeftTheScreenAndAsksForTheNewOnesFirst() throws {
-        var state = AppState(options: TriageFixture.options(), size: size)
+        var state = TriageFixture.state(options: TriageFixture.options(), size: size)
         _ = Reducer.reduce(&state, .start)
         let rows = bigList(400)
         let first = requests(Reducer.reduce(&state, .pageLoaded(generation: 1, TriageFixture.pages(rows, size: 100)[0])))

@@ -11,14 +11,14 @@ struct ReducerTests {
     // MARK: Loading
 
     @Test func startLoadsThePendingRequests() {
-        var state = AppState(options: TriageFixture.options(), size: size)
+        var state = TriageFixture.state(options: TriageFixture.options(), size: size)
         #expect(Reducer.reduce(&state, .start) == [.loadAppointments(generation: 1)])
         #expect(state.load == .loading(loaded: 0, total: nil))
         #expect(state.wantsTicks)
     }
 
     @Test func pagesArrivingOutOfOrderAreListedInServerOrderAndKeepTheSelection() {
-        var state = AppState(options: TriageFixture.options(), size: size)
+        var state = TriageFixture.state(options: TriageFixture.options(), size: size)
         _ = Reducer.reduce(&state, .start)
         let pages = TriageFixture.pages(pending, size: 10)
         _ = Reducer.reduce(&state, .pageLoaded(generation: 1, pages[0]))
@@ -106,14 +106,14 @@ struct ReducerTests {
     }
 
     @Test func anIncompleteLoadSaysSomeRequestsMayBeMissing() {
-        var state = AppState(options: TriageFixture.options(), size: size)
+        var state = TriageFixture.state(options: TriageFixture.options(), size: size)
         _ = Reducer.reduce(&state, .start)
         _ = Reducer.reduce(&state, .loadFinished(generation: 1, isComplete: false))
         #expect(state.banner?.text.hasPrefix("Some requests may be missing") == true)
     }
 
     @Test func loadFinishedAndFailed() {
-        var state = AppState(options: TriageFixture.options(), size: size)
+        var state = TriageFixture.state(options: TriageFixture.options(), size: size)
         _ = Reducer.reduce(&state, .start)
         _ = Reducer.reduce(&state, .loadFailed(generation: 1, EngageError(kind: .unauthorized, httpStatus: 401, correlationId: "c-1")))
         #expect(state.load == .failed)
@@ -275,7 +275,7 @@ struct ReducerTests {
 
     @Test func longBannersWrapSoTheEndIsSeenAndEveryBannerIsKeptWithItsTime() throws {
         var state = TriageFixture.loaded(size)
-        state.clock = MessageClock { TriageFixture.referenceDate.addingTimeInterval(9 * 3_600 + 62) }
+        state.clock = SessionClock { TriageFixture.referenceDate.addingTimeInterval(9 * 3_600 + 62) }
         let target = pending[0]
         let lost = EngageError(kind: .timeout, correlationId: "1f823feb-0482-44f7-9044-ca072fe0e82f", detail: "waited 30 seconds")
         _ = Reducer.reduce(&state, .acceptFinished(id: target.id, .unknown(lost, current: .success(EngageResponse(value: target, correlationId: "c-9")))))

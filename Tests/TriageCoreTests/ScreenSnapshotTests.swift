@@ -18,7 +18,7 @@ struct ScreenSnapshotTests {
 
     @Test(arguments: sizes)
     func listWhileLoading(size: Size) throws {
-        var state = AppState(options: TriageFixture.options(), size: size)
+        var state = TriageFixture.state(options: TriageFixture.options(), size: size)
         _ = Reducer.reduce(&state, .start)
         _ = Reducer.reduce(&state, .pageLoaded(generation: 1, TriageFixture.pages(TriageFixture.pending)[0]))
         try assertSnapshot(Renderer.render(state), named: name("loading", size))

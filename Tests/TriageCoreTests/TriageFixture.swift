@@ -28,10 +28,20 @@ enum TriageFixture {
         }
     }
 
+    /// The fixture's "now": 09:30 UTC on the reference day, so waiting times and "today" hold.
+    static let now = referenceDate.addingTimeInterval(9.5 * 3_600)
+
+    /// An empty state whose clock stands at `now`.
+    static func state(options: AppOptions = options(), size: Size) -> AppState {
+        var state = AppState(options: options, size: size)
+        state.clock = SessionClock { now }
+        return state
+    }
+
     /// A state with every pending request loaded, and (unless `names` is false) every name the
     /// reducer asked for answered from the sandbox's directory.
     static func loaded(_ size: Size, options: AppOptions = options(), names: Bool = true) -> AppState {
-        var state = AppState(options: options, size: size)
+        var state = state(options: options, size: size)
         _ = Reducer.reduce(&state, .start)
         let effects = reload(&state, with: pending)
         if names { answerNames(&state, effects) }

@@ -30,7 +30,7 @@ public struct Layout: Equatable, Sendable {
         isSideBySide = size.width >= Self.sideBySideWidth
         let bodyHeight = max(0, size.height - 3)
         if isSideBySide {
-            let listWidth = min(max(size.width * 53 / 100, 56), 90)
+            let listWidth = min(max(size.width * 58 / 100, 56), 90)
             list = Frame(row: 1, column: 0, width: listWidth, height: bodyHeight)
             detail = Frame(row: 1, column: listWidth + 1, width: size.width - listWidth - 1, height: bodyHeight)
         } else if focus == .list {

@@ -1,4 +1,5 @@
 import EngageContract
+import Foundation
 
 /// Names: asked for as rows come on screen (those first), the rest in the background; the
 /// answers replace the ids where they are drawn. Nothing waits for them.
@@ -36,7 +37,7 @@ extension AppState {
         var keys: [NameKey] = []
         let layout = layout
         if let list = layout.list, !view.isEmpty {
-            let shown = Set(ListColumn.fitting(width: list.width, time: TimeDisplay(timeZone: options.timeZone))
+            let shown = Set(ListColumn.fitting(width: list.width, time: TimeDisplay(timeZone: options.timeZone), now: clock.now())
                 .compactMap(\.nameKind))
             let top = listTop
             for index in top..<min(view.count, top + layout.listRows) {

@@ -1,10 +1,11 @@
 import EngageContract
+import Foundation
 
 /// The list pane: a header and one row per visible appointment.
 extension Renderer {
     static func drawList(_ screen: inout Screen, _ state: AppState, _ frame: Layout.Frame) {
         let time = TimeDisplay(timeZone: state.options.timeZone)
-        let columns = ListColumn.fitting(width: frame.width, time: time)
+        let columns = ListColumn.fitting(width: frame.width, time: time, now: state.clock.now())
         var header = ""
         for column in columns { header += DisplayWidth.fit(column.title, to: column.width) + " " }
         screen.fill(row: frame.row, column: frame.column, count: frame.width, style: .header)
@@ -72,18 +73,22 @@ struct ListColumn {
         self.init(title: title, width: width) { Cell(text: text($0, $1)) }
     }
 
-    /// The columns that fit in `width`: the marker, id, start and status always; then, in this
-    /// order and as long as each fits, the customer, subject, office and employee by name and the
-    /// meeting type; the room left over goes to the named columns.
-    static func fitting(width: Int, time: TimeDisplay) -> [ListColumn] {
+    /// The columns that fit in `width`: the marker, id, start (relative near today) and status
+    /// always; then, in this order and as long as each fits, the customer and subject by name,
+    /// how long the request has waited, the office and employee by name and the meeting type;
+    /// the room left over goes to the named columns.
+    static func fitting(width: Int, time: TimeDisplay, now: Date) -> [ListColumn] {
         let marker = ListColumn(title: "", width: 1) { appointment, state in
             state.store.state(of: appointment.id).acceptInFlight ? Glyphs.spinner(state.spinnerFrame) : ""
         }
         let id = ListColumn(title: "ID", width: 6) { appointment, _ in UntrustedText.sanitize(appointment.id) }
         let start = ListColumn(title: "START", width: 16) { appointment, _ in
-            appointment.start.map(time.short) ?? "no time yet"
+            appointment.start.map { time.relative($0, now: now) } ?? "no time yet"
         }
-        let status = ListColumn(title: "STATUS", width: 10) { appointment, _ in
+        let waiting = ListColumn(title: "WAITING", width: 7) { appointment, _ in
+            TimeDisplay.age(since: appointment.createdAt, now: now)
+        }
+        let status = ListColumn(title: "STATUS", width: 9) { appointment, _ in
             Cell(text: badge(appointment.status), style: badgeStyle(appointment.status))
         }
         let optional = [
@@ -91,6 +96,7 @@ struct ListColumn {
                 named(.customer, appointment.customer?.participant.id, state)
             },
             ListColumn(title: "SUBJECT", width: 11, weight: 2, nameKind: .subject) { named(.subject, $0.subject.id, $1) },
+            waiting,
             ListColumn(title: "OFFICE", width: 10, weight: 1, nameKind: .office) { named(.office, $0.office.id, $1) },
             ListColumn(title: "EMPLOYEE", width: 14, weight: 2, nameKind: .employee) { appointment, state in
                 named(.employee, appointment.primaryEmployee?.participant.id, state)
@@ -98,7 +104,7 @@ struct ListColumn {
             ListColumn(title: "TYPE", width: 11) { appointment, _ in UntrustedText.sanitize(appointment.meetingType.rawValue) },
         ]
         var chosen = [marker, id, start]
-        var used = marker.width + 1 + id.width + 1 + start.width + 1 + status.width
+        var used = chosen.reduce(0) { $0 + $1.width + 1 } + status.width
         for column in optional {
             guard used + column.width + 1 <= width else { break }
             chosen.append(column)

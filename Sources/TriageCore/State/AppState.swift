@@ -37,7 +37,7 @@ public struct AppState: Sendable {
     public var banner: Banner?
     /// Every banner of the session, oldest first (`m` lists them).
     public var messages: [SessionMessage] = []
-    public var clock = MessageClock()
+    public var clock = SessionClock()
     /// The session is ending and waits for the accepts on their way.
     public var isShuttingDown = false
     public var spinnerFrame = 0

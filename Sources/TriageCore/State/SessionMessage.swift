@@ -14,10 +14,3 @@ public struct SessionMessage: Sendable, Equatable {
     /// The most messages kept; older ones go.
     public static let limit = 500
 }
-
-/// Where the reducer reads the time a message is shown at: the wall clock, or a fixed one in tests.
-public struct MessageClock: Sendable {
-    public var now: @Sendable () -> Date
-
-    public init(now: @escaping @Sendable () -> Date = { Date() }) { self.now = now }
-}

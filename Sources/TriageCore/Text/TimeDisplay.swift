@@ -36,6 +36,30 @@ public struct TimeDisplay: Sendable {
         return "\(parts.weekday) \(Self.two(parts.dayOfMonth)) \(Self.months[parts.month - 1]) \(Self.clock(parts.minuteOfDay))"
     }
 
+    /// `today 14:00`, `tomorrow 09:30`, `yesterday 17:00` near `now` (in the user's zone),
+    /// else `Fri 11 Dec 18:00`.
+    public func relative(_ date: Date, now: Date) -> String {
+        let (day, today) = (fields(date), fields(now).day)
+        switch day.day - today {
+        case 0: return "today " + Self.clock(day.minuteOfDay)
+        case 1: return "tomorrow " + Self.clock(day.minuteOfDay)
+        case -1: return "yesterday " + Self.clock(day.minuteOfDay)
+        default: return short(date)
+        }
+    }
+
+    /// How long ago `date` was, as the list's WAITING column says it: `now` under a minute,
+    /// `45m`, `5h` (under two days), `3d`.
+    public static func age(since date: Date, now: Date) -> String {
+        let minutes = Int(now.timeIntervalSince(date) / 60)
+        switch minutes {
+        case ..<1: return "now"
+        case ..<60: return "\(minutes)m"
+        case ..<(48 * 60): return "\(minutes / 60)h"
+        default: return "\(minutes / (24 * 60))d"
+        }
+    }
+
     /// `09:00`.
     public func time(_ date: Date) -> String {
         Self.clock(fields(date).minuteOfDay)

@@ -147,10 +147,14 @@ final class TriageScreen {
         store.send(.shutdownStarted)
     }
 
+    /// Until the next spinner tick, the end of the shutdown's patience, or the next full minute
+    /// (when the WAITING column and "today"/"tomorrow" may read differently): one wake-up a
+    /// minute when nothing happens.
     private func waitTimeout(_ state: AppState, _ session: Session) -> Duration? {
-        let tick = state.wantsTicks ? max(.zero, Self.tickInterval - (ContinuousClock.now - lastTick)) : nil
-        guard let deadline = session.deadline else { return tick }
-        let left = max(.zero, deadline - .now)
-        return tick.map { min($0, left) } ?? left
+        let seconds = Date().timeIntervalSince1970
+        var timeout = Duration.milliseconds(Int64((60 - seconds.truncatingRemainder(dividingBy: 60)) * 1000) + 1)
+        if state.wantsTicks { timeout = min(timeout, max(.zero, Self.tickInterval - (ContinuousClock.now - lastTick))) }
+        if let deadline = session.deadline { timeout = min(timeout, max(.zero, deadline - .now)) }
+        return timeout
     }
 }
