@@ -32,9 +32,8 @@ public struct NameBook: Sendable {
     private(set) var backgroundInFlight = 0
     /// Requests for names on screen that have not been answered (or cancelled) yet.
     private(set) var visibleInFlight: Set<NameRequest> = []
-    /// Every name request sent this session, and the ids they carried (for the benchmark).
+    /// Every name request sent this session (for the benchmark).
     public private(set) var requestsSent = 0
-    public private(set) var idsRequested = 0
 
     public init() {}
 
@@ -190,7 +189,6 @@ public struct NameBook: Sendable {
 
     private mutating func markSent(_ request: NameRequest) {
         requestsSent += 1
-        idsRequested += request.ids.count
         for id in request.ids { inFlight.insert(NameKey(request.kind, id, language: request.language)) }
     }
 
