@@ -96,7 +96,10 @@ struct JumpAndCopyTests {
     @Test func theNewKeysAreInTheHelp() {
         var state = TriageFixture.loaded(size)
         TriageFixture.press(&state, .character("?"))
-        let help = Renderer.render(state).text
+        let top = Renderer.render(state).text
+        TriageFixture.press(&state, .end)
+        let help = top + Renderer.render(state).text
         #expect(help.contains("jump to a request by id") && help.contains("copy the request's id"))
+        #expect(help.contains("accept every marked request") && help.contains("mark the request (and move on)"))
     }
 }

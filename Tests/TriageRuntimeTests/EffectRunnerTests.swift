@@ -198,3 +198,21 @@ extension EffectRunnerTests {
         #expect(service.nameRequests.map(\.ids) == [["1"]])
     }
 }
+
+extension EffectRunnerTests {
+    /// Seven marked requests accepted at once: never more in flight than the budget allows, each
+    /// journaled (intent, then outcome), all accepted.
+    @Test func anAcceptOfMarkedRequestsStaysWithinTheBudget() async throws {
+        let service = ScriptedService(pending: 20, pageSize: 10, latency: .milliseconds(20))
+        let harness = StoreHarness(service: service, budget: RequestBudget(capacity: 2))
+        harness.store.send(.start)
+        await harness.receive { $0.load == .done }
+        for _ in 0..<7 { harness.store.send(.key(.character(" "))) }
+        harness.store.send(.key(.character("A")))
+        await harness.receive { $0.bulk == nil && $0.lastBulkResults.count == 7 }
+        #expect(harness.state.lastBulkResults.allSatisfy { $0.outcome == .accepted })
+        #expect(service.peakInFlight <= 2)
+        let journaled = harness.journal.all
+        #expect(journaled.count == 14)
+    }
+}

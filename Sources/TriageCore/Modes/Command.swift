@@ -10,6 +10,7 @@ public enum Command: Hashable, Sendable, CaseIterable {
     case messages, closeMessages
     case confirmAccept, cancelAccept
     case jump, copyId, copyVideoURL
+    case mark, markAll, clearMarks, acceptMarked
     case runPrompt, cancelPrompt, deletePromptCharacter
 
     /// The modes whose keymap has this command.
@@ -55,6 +56,10 @@ public enum Command: Hashable, Sendable, CaseIterable {
         case .jump: "jump to a request by id (:1042), or :q to quit"
         case .copyId: "copy the request's id (to the terminal's clipboard)"
         case .copyVideoURL: "copy the customer's video link"
+        case .mark: "mark the request (and move on)"
+        case .markAll: "mark every request in the list"
+        case .clearMarks: "clear the marks"
+        case .acceptMarked: "accept every marked request"
         case .runPrompt: "jump (or quit with q)"
         case .cancelPrompt: "close the line"
         case .deletePromptCharacter: "delete the last character"

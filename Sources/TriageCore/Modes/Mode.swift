@@ -8,6 +8,10 @@ public enum Mode: Sendable, Equatable {
     case help(scroll: Int)
     /// "Accept …? y/N" for the request `id`.
     case confirm(id: String)
+    /// "Accept 7 requests: 1001 Amélie Dubois, …? y/N" for the marked requests `ids`.
+    case confirmMarked(ids: [String])
+    /// What became of each accept of the last bulk accept, scrolled down by `scroll` lines.
+    case bulkResults(scroll: Int)
     /// The session's messages, scrolled down by `scroll` lines.
     case messages(scroll: Int)
     /// The `:` line, with what was typed so far: an id jumps to that request, `q` quits.
@@ -18,7 +22,8 @@ public enum Mode: Sendable, Equatable {
         case .list: .list
         case .details: .details
         case .help: .help
-        case .confirm: .confirm
+        case .confirm, .confirmMarked: .confirm
+        case .bulkResults: .messages
         case .messages: .messages
         case .prompt: .prompt
         }

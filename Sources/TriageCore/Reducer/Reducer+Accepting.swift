@@ -55,7 +55,7 @@ extension Reducer {
             $0.acceptInFlight = false
             $0.lastError = banner.kind == .error ? banner : nil
         }
-        show(&state, banner)
+        if !finishBulkAccept(&state, id: id, outcome: outcome, banner: banner) { show(&state, banner) }
         clampDetailScroll(&state)
     }
 }

@@ -20,6 +20,13 @@ extension Reducer {
             if command == .confirmAccept { return send(&state, id) }
             show(&state, Banner(.info, "Accept cancelled."))
             return []
+        case .confirmMarked(let ids):
+            state.modes.pop()
+            if command == .confirmAccept { return sendMarked(&state, ids) }
+            show(&state, Banner(.info, "Accept cancelled."))
+            return []
+        case .bulkResults(let scroll):
+            return command.map { overlayCommand(&state, $0, scroll: scroll, lines: BulkResultsContent.lines(state).count) } ?? []
         case .help(let scroll):
             return command.map { overlayCommand(&state, $0, scroll: scroll, lines: HelpContent.lines(state).count) } ?? []
         case .messages(let scroll):
@@ -50,7 +57,11 @@ extension Reducer {
         default: return []
         }
         let scroll = min(max(0, target), bottom)
-        state.modes.replaceCurrent(state.modes.current.kind == .help ? .help(scroll: scroll) : .messages(scroll: scroll))
+        switch state.modes.current {
+        case .help: state.modes.replaceCurrent(.help(scroll: scroll))
+        case .bulkResults: state.modes.replaceCurrent(.bulkResults(scroll: scroll))
+        default: state.modes.replaceCurrent(.messages(scroll: scroll))
+        }
         return []
     }
 
@@ -89,6 +100,10 @@ extension Reducer {
         case .jump: state.modes.push(.prompt(text: ""))
         case .copyId: return copyID(&state)
         case .copyVideoURL: return copyVideoURL(&state)
+        case .mark: markSelected(&state, movesOn: movesList)
+        case .markAll: state.store.mark(state.view.slots)
+        case .clearMarks: state.store.clearMarks()
+        case .acceptMarked: return requestMarkedAccept(&state)
         case .closeHelp, .closeMessages, .confirmAccept, .cancelAccept, .runPrompt, .cancelPrompt, .deletePromptCharacter:
             break
         }

@@ -7,7 +7,11 @@ public enum Glyphs {
         spinnerFrames[abs(frame) % spinnerFrames.count]
     }
 
+    /// The mark of a marked row.
+    public static let mark = "●"
+
     private static let asciiReplacements: [String: String] = [
+        "●": "*",
         "…": "~", "│": "|", "─": "-", "┌": "+", "┐": "+", "└": "+", "┘": "+", "·": "-",
         "↑": "^", "↓": "v", "←": "<", "→": ">", "–": "-", "—": "-",
         "⠋": "|", "⠙": "/", "⠹": "-", "⠸": "\\", "⠼": "|", "⠴": "/", "⠦": "-", "⠧": "\\", "⠇": "|", "⠏": "/",

@@ -13,6 +13,12 @@ extension Renderer {
             screen.write(" \(question) y/N", row: row, column: 0, style: .prompt)
             return
         }
+        if case .confirmMarked(let ids) = state.modes.current {
+            let question = DisplayWidth.truncate(Reducer.markedQuestion(state, ids), to: max(10, screen.width - 9))
+            screen.fill(row: row, style: .prompt)
+            screen.write(" \(question)? y/N", row: row, column: 0, style: .prompt)
+            return
+        }
         if case .prompt(let text) = state.modes.current {
             screen.fill(row: row, style: .prompt)
             screen.write(":" + UntrustedText.sanitize(text) + "_", row: row, column: 0, style: .prompt)

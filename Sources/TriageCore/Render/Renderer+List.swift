@@ -79,7 +79,9 @@ struct ListColumn {
     /// the room left over goes to the named columns.
     static func fitting(width: Int, time: TimeDisplay, now: Date) -> [ListColumn] {
         let marker = ListColumn(title: "", width: 1) { appointment, state in
-            state.store.state(of: appointment.id).acceptInFlight ? Glyphs.spinner(state.spinnerFrame) : ""
+            if state.store.state(of: appointment.id).acceptInFlight { return Cell(text: Glyphs.spinner(state.spinnerFrame)) }
+            let marked = state.store.slot(of: appointment.id).map(state.store.isMarked(slot:)) ?? false
+            return Cell(text: marked ? Glyphs.mark : "", style: .badgePending)
         }
         let id = ListColumn(title: "ID", width: 6) { appointment, _ in UntrustedText.sanitize(appointment.id) }
         let start = ListColumn(title: "START", width: 16) { appointment, _ in

@@ -26,6 +26,9 @@ public enum Renderer {
             case .messages(let scroll):
                 drawOverlay(&screen, title: " Messages of this session (newest first) ", lines: MessagesContent.lines(state),
                             scroll: scroll, minimumWidth: MessagesContent.textWidth(state))
+            case .bulkResults(let scroll):
+                drawOverlay(&screen, title: " Accept of the marked requests ", lines: BulkResultsContent.lines(state),
+                            scroll: scroll, minimumWidth: MessagesContent.textWidth(state))
             default: break
             }
         }
@@ -53,7 +56,7 @@ public enum Renderer {
         let progress: String = switch state.load {
         case .loading(let loaded, let total?): "loading \(loaded) of \(total) \(Glyphs.spinner(state.spinnerFrame)) "
         case .loading: "loading \(Glyphs.spinner(state.spinnerFrame)) "
-        case .done: "\(state.view.count) loaded "
+        case .done: "\(state.view.count) loaded " + (state.store.markedCount > 0 ? "· \(state.store.markedCount) marked " : "")
         case .failed: "\(state.view.count) loaded · load failed (r retries) "
         }
         let used = screen.write(left, row: 0, column: 0, style: .title)

@@ -27,6 +27,10 @@ public struct AppState: Sendable {
     public var generation = 0
     /// How many rows the current load has read (each once).
     var rowsSeenByLoad = 0
+    /// The accept of the marked requests on its way, if any.
+    public var bulk: BulkAccept?
+    /// What became of each accept of the last bulk accept (`A`), for its result list.
+    public var lastBulkResults: [BulkAccept.Result] = []
     /// The names of the subjects, offices, employees and customers the rows refer to.
     public var names = NameBook()
     public var tab = DetailTab.overview

@@ -12,6 +12,11 @@ public struct RequestStore: Sendable {
     private var ranks: [Int] = []
     /// The load that last read the row (its generation): at a load's end, the rows it did not read have left.
     private var seenByLoad: [Int32] = []
+    /// Whether the user marked the row (Space, `*`) for a bulk action: a byte a row, so marking
+    /// 100,000 is a pass over an array.
+    private var marked: [Bool] = []
+    /// How many rows are marked.
+    public private(set) var markedCount = 0
     private var slotsByID: [String: Int] = [:]
     private var states: [String: RowState] = [:]
     private var interner = ValueInterner()
@@ -38,6 +43,7 @@ public struct RequestStore: Sendable {
         rows.reserveCapacity(wanted)
         ranks.reserveCapacity(wanted)
         seenByLoad.reserveCapacity(wanted)
+        marked.reserveCapacity(wanted)
         slotsByID.reserveCapacity(wanted)
     }
 
@@ -62,6 +68,7 @@ public struct RequestStore: Sendable {
         rows.append(interner.intern(appointment))
         ranks.append(rank)
         seenByLoad.append(0)
+        marked.append(false)
         slotsByID[appointment.id] = slot
         return .inserted(slot: slot)
     }
@@ -86,10 +93,12 @@ public struct RequestStore: Sendable {
                 rows[kept] = row
                 ranks[kept] = ranks[slot]
                 seenByLoad[kept] = seenByLoad[slot]
+                marked[kept] = marked[slot]
                 slotsByID[row.id] = kept
                 mapping[slot] = kept
                 kept += 1
             } else {
+                if marked[slot] { markedCount -= 1 }
                 slotsByID[row.id] = nil
                 if states[row.id]?.acceptInFlight != true { states[row.id] = nil }
             }
@@ -97,6 +106,7 @@ public struct RequestStore: Sendable {
         rows.removeLast(rows.count - kept)
         ranks.removeLast(ranks.count - kept)
         seenByLoad.removeLast(seenByLoad.count - kept)
+        marked.removeLast(marked.count - kept)
         return mapping
     }
 
@@ -110,6 +120,33 @@ public struct RequestStore: Sendable {
 
     /// Whether load `load` read the row in `slot`.
     public func wasSeen(slot: Int, byLoad load: Int) -> Bool { seenByLoad[slot] == Int32(truncatingIfNeeded: load) }
+
+    // MARK: Marks
+
+    public func isMarked(slot: Int) -> Bool { marked[slot] }
+
+    public mutating func setMarked(_ value: Bool, slot: Int) {
+        guard marked[slot] != value else { return }
+        marked[slot] = value
+        markedCount += value ? 1 : -1
+    }
+
+    /// Marks every slot of `slots` (the rows in view).
+    public mutating func mark(_ slots: [Int]) {
+        for slot in slots where !marked[slot] {
+            marked[slot] = true
+            markedCount += 1
+        }
+    }
+
+    public mutating func clearMarks() {
+        guard markedCount > 0 else { return }
+        for slot in marked.indices { marked[slot] = false }
+        markedCount = 0
+    }
+
+    /// The marked slots, in slot order.
+    public var markedSlots: [Int] { marked.indices.filter { marked[$0] } }
 
     // MARK: Per-row state
 
