@@ -48,6 +48,14 @@ enum CoreBenchmarks {
             + "render \(Report.format(Report.percentile(parts.render, 0.99), 3)), "
             + "draw+doupdate \(Report.format(Report.percentile(parts.draw, 0.99), 3)))", target: "< 1 ms", met: p99 < 1)
         Report.figure("terminal writes per frame", Report.format(Double(writes) / Double(presses), 2))
+        for (name, key) in [("mark all (*)", Key.character("*")), ("clear the marks (U)", Key.character("U"))] {
+            let started = ContinuousClock.now
+            _ = Reducer.reduce(&state, .key(key))
+            terminal.draw(Renderer.render(state))
+            let milliseconds = Report.milliseconds(ContinuousClock.now - started)
+            Report.figure("\(name) of \(state.view.count), to doupdate", "\(Report.format(milliseconds, 2)) ms",
+                          target: "< 50 ms", met: milliseconds < 50)
+        }
     }
 
     /// Peak RSS of the real binary after loading every pending request of a big tenant and the

@@ -207,6 +207,33 @@ struct TriageScreenEndToEndTests {
         }
     }
 
+    /// Mark three with Space, `A`, one question, three accepts: the server has them all, the audit
+    /// trail has six lines, the result list says so.
+    @Test func markThreeAndAcceptThemAtOnce() async throws {
+        try await SandboxServer.withRunning(SandboxConfiguration(token: Self.token)) { sandbox in
+            let pending = sandbox.tenant.appointments.filter { $0.status == .incomingRequest }
+            let state = FileManager.default.temporaryDirectory.appendingPathComponent("engage-e2e-marks-\(UUID().uuidString)")
+            let tmux = try TmuxSession(width: 80, height: 24, environment: environment(sandbox, state: state))
+            try tmux.run(Self.binary)
+            try await tmux.waitFor("\(pending.count) loaded")
+            try tmux.send("Space", "Space", "Space")
+            try await tmux.waitFor("3 marked")
+            try tmux.send("A")
+            try await tmux.waitFor("Accept 3 requests: \(pending[0].id) ")
+            try tmux.send("y")
+            let results = try await tmux.waitFor("Accepted 3 of 3")
+            #expect(results.contains("Accepted: 3"))
+            for appointment in pending.prefix(3) {
+                #expect(sandbox.tenant.appointment(id: appointment.id)?.status == .accepted)
+            }
+            #expect(sandbox.tenant.appointment(id: pending[3].id)?.status == .incomingRequest)
+            let audit = try String(contentsOf: state.appendingPathComponent("engage-triage/audit.jsonl"), encoding: .utf8)
+            #expect(audit.split(separator: "\n").count == 6)
+            try tmux.send("Escape", "q")
+            try await tmux.waitUntil("the shell prompt") { !$0.contains("pending requests") && $0.contains("bash-") }
+        }
+    }
+
     /// A token without the customers scope: customer ids where the names would be, no error.
     @Test func aSessionWithoutTheCustomersScopeShowsTheirIdsAndNoError() async throws {
         let configuration = SandboxConfiguration(token: Self.token, missingScopes: [.customer])
