@@ -68,6 +68,11 @@ struct EngageSandboxCommand: AsyncParsableCommand {
         "Answer 404 for one kind of names, as a tenant without the endpoint (repeatable).", valueName: "kind"))
     var missingEndpoints: [String] = []
 
+    @Option(help: ArgumentHelp(
+        "Every SECONDS a new pending request arrives, and every second time a colleague accepts the oldest one.",
+        valueName: "seconds"))
+    var churn: Double?
+
     /// `customers` (or `customer`) as a kind of names.
     private static func kinds(_ names: [String], option: String) throws -> Set<NameKind> {
         Set(try names.map { name in
@@ -85,6 +90,7 @@ struct EngageSandboxCommand: AsyncParsableCommand {
         guard appointments >= 0 else { throw ValidationError("--appointments must be 0 or more.") }
         guard latencyMilliseconds >= 0 else { throw ValidationError("--latency-ms must be 0 or more.") }
         guard tokenLifetime > 0 else { throw ValidationError("--token-lifetime must be above 0.") }
+        if let churn, !(churn >= 0.05 && churn <= 86_400) { throw ValidationError("--churn must be 0.05 to 86400 seconds.") }
         for spec in scriptedFaults {
             _ = try parse(SandboxFaults.parseScript, spec)
         }
@@ -112,6 +118,7 @@ struct EngageSandboxCommand: AsyncParsableCommand {
             missingScopes: try Self.kinds(missingScopes, option: "missing-scope"),
             absentEndpoints: try Self.kinds(missingEndpoints, option: "missing-endpoint")))
         server.faults.setLatency(.milliseconds(latencyMilliseconds))
+        if let churn { server.startChurn(every: .milliseconds(Int64(churn * 1000))) }
         for spec in endpointLatencies {
             let (endpoint, latency) = try parse(SandboxFaults.parseLatency, spec)
             server.faults.setLatency(latency, for: endpoint)

@@ -29,6 +29,21 @@ public struct SandboxSeeder: Sendable {
         return (0..<count).map { appointment(index: $0, random: &random) }
     }
 
+    /// A request that arrives while the sandbox runs (`--churn`): the seeded kind of appointment
+    /// at `index`, pending, created at `now`.
+    public func arrivingRequest(index: Int, now: Date) -> Appointment {
+        var random = SeededGenerator(seed: seed &+ UInt64(index) &* 0x9E37_79B9)
+        var appointment = appointment(index: max(index, Self.otherStatuses.count + 1), random: &random)
+        appointment.id = String(1001 + index)
+        appointment.status = .incomingRequest
+        appointment.createdAt = now
+        appointment.updatedAt = now
+        appointment.updatedBy = appointment.createdBy
+        appointment.updatedByType = appointment.createdByType
+        appointment.updatedFrom = appointment.createdFrom
+        return appointment
+    }
+
     private static let otherStatuses: [AppointmentStatus] = [
         .accepted, .alternativeDateRequested, .cancelled, .completed, .noShow, .outgoingInvite,
     ]

@@ -71,6 +71,36 @@ public final class SandboxTenant: Sendable {
         }
     }
 
+    /// Adds a new request at the end (a customer booked while the sandbox runs); `false` when
+    /// its id is taken.
+    @discardableResult
+    public func add(_ appointment: Appointment) -> Bool {
+        storage.withLock { storage in
+            guard storage.positions[appointment.id] == nil else { return false }
+            storage.positions[appointment.id] = storage.appointments.count
+            storage.appointments.append(appointment)
+            storage.lastMatch = nil
+            return true
+        }
+    }
+
+    /// The oldest pending request, accepted by a colleague in the back office (not by the API
+    /// client): what a second user does while the screen is open.
+    @discardableResult
+    public func acceptOldestPendingAsColleague(employee: Reference = Reference(id: "7001")) -> Appointment? {
+        let timestamp = now()
+        return storage.withLock { storage in
+            guard let position = storage.appointments.firstIndex(where: { $0.status == .incomingRequest }) else { return nil }
+            storage.appointments[position].status = .accepted
+            storage.appointments[position].updatedAt = timestamp
+            storage.appointments[position].updatedBy = employee
+            storage.appointments[position].updatedByType = .employee
+            storage.appointments[position].updatedFrom = .backofficeApp
+            storage.lastMatch = nil
+            return storage.appointments[position]
+        }
+    }
+
     /// Changes one appointment in place (for tests and scripted demos); `false` for an unknown id.
     @discardableResult
     public func update(id: String, _ change: (inout Appointment) -> Void) -> Bool {

@@ -146,6 +146,24 @@ public final class SandboxServer: Sendable {
         }
     }
 
+    /// Life in the tenant while it runs (`--churn`): every `interval` a new pending request
+    /// arrives, and every second time a colleague accepts the oldest pending one. Cancel the task
+    /// to stop it.
+    @discardableResult
+    public func startChurn(every interval: Duration) -> Task<Void, Never> {
+        let seeder = SandboxSeeder(seed: configuration.seed, count: 0, referenceDate: configuration.referenceDate)
+        let tenant = tenant
+        return Task {
+            var turn = 0
+            while !Task.isCancelled {
+                do { try await Task.sleep(for: interval) } catch { return }
+                turn += 1
+                tenant.add(seeder.arrivingRequest(index: tenant.appointments.count, now: Date()))
+                if turn % 2 == 0 { tenant.acceptOldestPendingAsColleague() }
+            }
+        }
+    }
+
     /// Stops listening and closes every open connection (a hung request included).
     public func stop() async throws {
         try await channel.close()
