@@ -7,10 +7,8 @@ extension EngageClient {
     public func names(for request: NameRequest) async throws(EngageError) -> [String: Name] {
         let language = request.language.map { $0.rawValue }
         switch request.kind {
-        case .subject:
-            return Self.named(try await batch(Subject.self, request, language: language)) { $0.displayName }
-        case .office:
-            return Self.named(try await batch(Office.self, request, language: language)) { $0.displayName }
+        case .subject, .office:
+            return Self.named(try await batch(TranslatedResource.self, request, language: language)) { $0.displayName }
         case .employee:
             return Self.named(try await batch(Employee.self, request, language: language)) { $0.displayName }
         case .customer:

@@ -29,6 +29,11 @@ public struct SandboxResponse: Sendable {
         ]))
     }
 
+    /// A 400 for a malformed request, with why.
+    static func badRequest(_ message: String) -> SandboxResponse {
+        error(400, code: "BAD_REQUEST", type: "VALIDATION_ERROR", message: message)
+    }
+
     /// The error answer the sandbox gives for an injected status fault (or the concurrency limit).
     static func injected(status: Int) -> SandboxResponse {
         switch status {

@@ -19,25 +19,18 @@ extension SandboxRouter {
         }
         var ids: [String] = []
         var statuses: [Employee.Status] = []
-        var offset = 0
-        var limit = 25
+        var window = PageWindow()
         for (name, value) in request.queryItems {
             switch name {
             case "id", "status", "available-role":
-                return badRequest("Query parameter '\(name)' must be an array: use '\(name)[]=\(value)'.")
+                return .badRequest("Query parameter '\(name)' must be an array: use '\(name)[]=\(value)'.")
             case "id[]": ids.append(value)
             case "status[]" where kind == .employee:
                 let status = Employee.Status(rawValue: value)
-                guard status.isDocumented else { return badRequest("Unknown status '\(value)'.") }
+                guard status.isDocumented else { return .badRequest("Unknown status '\(value)'.") }
                 statuses.append(status)
-            case "offset":
-                guard let number = Int(value), number >= 0 else { return badRequest("'offset' must be an integer >= 0.") }
-                offset = number
-            case "limit":
-                guard let number = Int(value), (1...Self.maxLimit).contains(number) else {
-                    return badRequest("'limit' must be an integer from 1 to \(Self.maxLimit).")
-                }
-                limit = number
+            case "offset", "limit":
+                if let refusal = window.read(name, value) { return refusal }
             default:
                 continue
             }
@@ -50,8 +43,9 @@ extension SandboxRouter {
         }
         let wanted = ids.isEmpty ? all : all.filter(Set(ids).contains)
         func page<Item: Codable & Sendable>(_ items: [Item]) -> SandboxResponse {
-            let slice = items.dropFirst(offset).prefix(limit)
-            return .json(200, ListEnvelope(data: Array(slice), meta: PageMeta(offset: offset, limit: limit, totalCount: items.count)))
+            let slice = items.dropFirst(window.offset).prefix(window.limit)
+            return .json(200, ListEnvelope(
+                data: Array(slice), meta: PageMeta(offset: window.offset, limit: window.limit, totalCount: items.count)))
         }
         switch kind {
         case .subject: return page(wanted.compactMap { SandboxDirectory.subject(id: $0, languages: languages) })

@@ -116,22 +116,21 @@ public struct SandboxRouter: Sendable {
 
     private func list(_ request: SandboxRequest) -> SandboxResponse {
         var query = AppointmentQuery()
-        var offset = 0
-        var limit = 25
+        var window = PageWindow()
         for (name, value) in request.queryItems {
             let isArray = name.hasSuffix("[]")
             let base = isArray ? String(name.dropLast(2)) : name
             if Self.arrayFilters.contains(base) && !isArray {
-                return badRequest("Query parameter '\(base)' must be an array: use '\(base)[]=\(value)'.")
+                return .badRequest("Query parameter '\(base)' must be an array: use '\(base)[]=\(value)'.")
             }
             switch base {
             case "status":
                 let status = AppointmentStatus(rawValue: value)
-                guard status.isDocumented else { return badRequest("Unknown status '\(value)'.") }
+                guard status.isDocumented else { return .badRequest("Unknown status '\(value)'.") }
                 query.statuses.append(status)
             case "meeting-type":
                 let type = MeetingType(rawValue: value)
-                guard type.isDocumented else { return badRequest("Unknown meeting type '\(value)'.") }
+                guard type.isDocumented else { return .badRequest("Unknown meeting type '\(value)'.") }
                 query.meetingTypes.append(type)
             case "id": query.ids.append(value)
             case "external-id": query.externalIds.append(value)
@@ -140,26 +139,20 @@ public struct SandboxRouter: Sendable {
             case "customer-id": query.customerIds.append(value)
             case "employee-id": query.employeeIds.append(value)
             case "from", "to":
-                guard let date = Timestamp.parse(value) else { return badRequest("'\(base)' must be an ISO 8601 date-time.") }
+                guard let date = Timestamp.parse(value) else { return .badRequest("'\(base)' must be an ISO 8601 date-time.") }
                 if base == "from" { query.from = date } else { query.to = date }
-            case "offset":
-                guard let number = Int(value), number >= 0 else { return badRequest("'offset' must be an integer >= 0.") }
-                offset = number
-            case "limit":
-                guard let number = Int(value), (1...Self.maxLimit).contains(number) else {
-                    return badRequest("'limit' must be an integer from 1 to \(Self.maxLimit).")
-                }
-                limit = number
+            case "offset", "limit":
+                if let refusal = window.read(base, value) { return refusal }
             default:
                 // Filters the sandbox does not model (listing-id[], …) match everything.
                 continue
             }
         }
         let languages = Self.languages(request)
-        let (items, total) = tenant.page(matching: query, offset: offset, limit: limit)
+        let (items, total) = tenant.page(matching: query, offset: window.offset, limit: window.limit)
         return .json(200, ListEnvelope(
             data: items.map { Self.localized($0, languages) },
-            meta: PageMeta(offset: offset, limit: limit, totalCount: total)))
+            meta: PageMeta(offset: window.offset, limit: window.limit, totalCount: total)))
     }
 
     private func show(id: String, languages: [Language]) -> SandboxResponse {
@@ -186,8 +179,24 @@ public struct SandboxRouter: Sendable {
         .error(404, code: "NOT_FOUND", type: "NOT_FOUND_ERROR", message: "Appointment '\(id)' not found")
     }
 
-    func badRequest(_ message: String) -> SandboxResponse {
-        .error(400, code: "BAD_REQUEST", type: "VALIDATION_ERROR", message: message)
+    /// `offset` and `limit` as every list endpoint reads them.
+    struct PageWindow {
+        var offset = 0
+        var limit = 25
+
+        /// Reads `offset` or `limit`; the 400 for a value out of range.
+        mutating func read(_ name: String, _ value: String) -> SandboxResponse? {
+            if name == "offset" {
+                guard let number = Int(value), number >= 0 else { return .badRequest("'offset' must be an integer >= 0.") }
+                offset = number
+            } else {
+                guard let number = Int(value), (1...SandboxRouter.maxLimit).contains(number) else {
+                    return .badRequest("'limit' must be an integer from 1 to \(SandboxRouter.maxLimit).")
+                }
+                limit = number
+            }
+            return nil
+        }
     }
 
     /// The languages of `Accept-Language` in order of preference (`ja, en;q=0.8`, `en *`).
