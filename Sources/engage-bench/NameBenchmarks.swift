@@ -16,8 +16,8 @@ enum NameBenchmarks {
     static func firstScreen(pending: Int, latency: Duration) async throws {
         Report.section("Names on the first screen, \(Int(Report.milliseconds(latency))) ms latency on every request "
             + "(runtime + client + sandbox over loopback, \(pending) pending)")
+        let tenant = Fixtures.tenant(withPending: pending).size
         for size in [Size(width: 80, height: 24), Size(width: 120, height: 40)] {
-            let tenant = Fixtures.tenant(withPending: pending).size
             try await SandboxServer.withRunning(SandboxConfiguration(appointmentCount: tenant)) { sandbox in
                 sandbox.faults.setLatency(latency)
                 let (firstPage, visible) = try await measure(sandbox, size: size)

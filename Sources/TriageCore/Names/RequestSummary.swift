@@ -12,11 +12,11 @@ public enum RequestSummary {
     }
 
     /// "1001 · Amélie Dubois", or the id alone while the customer's name is not known: where a
-    /// banner's reason must stay in view.
-    public static func short(_ appointment: Appointment, names: NameBook) -> String {
+    /// banner's reason must stay in view (`separator` " " in a list of them).
+    public static func short(_ appointment: Appointment, names: NameBook, separator: String = " · ") -> String {
         let id = UntrustedText.sanitize(appointment.id)
         guard let customer = appointment.customer, let name = names.name(.customer, customer.participant.id) else { return id }
-        return "\(id) · \(name.text)"
+        return id + separator + name.text
     }
 
     /// The name, or the kind and id ("customer 53998").

@@ -52,10 +52,7 @@ extension Reducer {
         switch result {
         case .success(let response):
             let appointment = response.value
-            var inserted: [Int] = []
-            let rank = state.store.slot(of: appointment.id).map(state.store.rank(ofSlot:)) ?? Int.max - state.store.count
-            upsert(&state, appointment, rank: rank, authoritative: true, collecting: &inserted)
-            state.view.insert(inserted, in: state.store)
+            replace(&state, with: appointment, rankIfNew: Int.max - state.store.count)
             if let slot = state.store.slot(of: appointment.id), let index = state.view.index(ofSlot: slot, in: state.store) {
                 select(&state, index: index)
             }

@@ -43,10 +43,12 @@ extension Reducer {
     }
 
     /// Replaces one request with what the server says of it now (an accept's answer, a re-read).
-    static func replace(_ state: inout AppState, with appointment: Appointment) {
-        guard let slot = state.store.slot(of: appointment.id) else { return }
+    /// A request the store does not have is added with `rankIfNew` (a jump to one not in the
+    /// list), or left out when there is none.
+    static func replace(_ state: inout AppState, with appointment: Appointment, rankIfNew: Int? = nil) {
+        guard let rank = state.store.slot(of: appointment.id).map(state.store.rank(ofSlot:)) ?? rankIfNew else { return }
         var inserted: [Int] = []
-        upsert(&state, appointment, rank: state.store.rank(ofSlot: slot), authoritative: true, collecting: &inserted)
+        upsert(&state, appointment, rank: rank, authoritative: true, collecting: &inserted)
         state.view.insert(inserted, in: state.store)
     }
 

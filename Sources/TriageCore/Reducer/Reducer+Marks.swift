@@ -41,9 +41,8 @@ extension Reducer {
 
     /// The question: `Accept 7 requests: 1001 Amélie Dubois, 1008 Bakker, …? y/N`.
     static func markedQuestion(_ state: AppState, _ ids: [String]) -> String {
-        let requests = ids.compactMap(state.store.appointment(id:)).map { appointment in
-            appointment.customer.flatMap { state.names.name(.customer, $0.participant.id)?.text }
-                .map { "\(UntrustedText.sanitize(appointment.id)) \($0)" } ?? UntrustedText.sanitize(appointment.id)
+        let requests = ids.compactMap(state.store.appointment(id:)).map {
+            RequestSummary.short($0, names: state.names, separator: " ")
         }
         let noun = ids.count == 1 ? "request" : "requests"
         return "Accept \(ids.count) \(noun): " + requests.joined(separator: ", ")
