@@ -21,7 +21,7 @@ struct Palette {
             for style in Style.allCases {
                 let attributes: attr_t = switch style {
                 case .selected, .statusBar, .title, .prompt, .bannerError, .bannerSuccess, .tabActive: reverse
-                case .header, .label, .badgePending, .badgeAccepted: bold
+                case .header, .label, .badgePending, .badgeAccepted, .badgeNew: bold
                 case .muted, .border, .tabInactive, .badgeClosed: dim
                 case .badgeUnknown: underline
                 case .normal, .bannerInfo: normal
@@ -41,6 +41,7 @@ struct Palette {
             .badgePending: (rich ? 214 : Int16(COLOR_YELLOW), -1, bold),
             .badgeAccepted: (rich ? 114 : Int16(COLOR_GREEN), -1, bold),
             .badgeClosed: (rich ? 244 : Int16(COLOR_WHITE), -1, rich ? normal : dim),
+            .badgeNew: (rich ? 51 : Int16(COLOR_CYAN), -1, bold),
             .badgeUnknown: (rich ? 177 : Int16(COLOR_MAGENTA), -1, underline),
             .bannerSuccess: (Int16(COLOR_BLACK), rich ? 114 : Int16(COLOR_GREEN), bold),
             .bannerError: (Int16(COLOR_WHITE), rich ? 160 : Int16(COLOR_RED), bold),

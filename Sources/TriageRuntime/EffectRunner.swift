@@ -44,20 +44,29 @@ public final class EffectRunner: Sendable {
     public func run(_ effect: Effect) {
         switch effect {
         case .loadAppointments(let generation):
-            start(.load) { [service, send, maxPagesInFlight] in
-                let listing = AppointmentListing(pageSize: service.pageSize, maxPagesInFlight: maxPagesInFlight)
+            load(generation: generation, pagesInFlight: maxPagesInFlight)
+        case .refreshAppointments(let generation):
+            load(generation: generation, pagesInFlight: 1)
+        case .recheck(let ids):
+            start(.recheck) { [service, send] in
+                var found: [Appointment] = []
                 do throws(EngageError) {
-                    let result = try await listing.run(
-                        fetch: { offset, limit throws(EngageError) in
-                            try await service.appointmentPage(matching: .pending, offset: offset, limit: limit)
-                        },
-                        onPage: { page in
-                            if !Task.isCancelled { send(.pageLoaded(generation: generation, page)) }
-                        })
-                    if !Task.isCancelled { send(.loadFinished(generation: generation, isComplete: result.isComplete)) }
+                    for chunk in stride(from: 0, to: ids.count, by: service.pageSize) {
+                        let part = Array(ids[chunk..<min(ids.count, chunk + service.pageSize)])
+                        let page = try await service.appointmentPage(matching: AppointmentQuery(ids: part), offset: 0, limit: part.count)
+                        found += page.appointments
+                    }
+                    if !Task.isCancelled { send(.recheckFinished(ids: ids, .success(found))) }
                 } catch {
-                    if !Task.isCancelled { send(.loadFailed(generation: generation, error)) }
+                    if !Task.isCancelled { send(.recheckFinished(ids: ids, .failure(error))) }
                 }
+            }
+        case .scheduleRefresh(let seconds):
+            start(.refreshTimer) { [send] in
+                do {
+                    try await Task.sleep(for: .seconds(seconds))
+                    send(.refreshDue)
+                } catch {}
             }
         case .accept(let id):
             // A second accept of a request already on its way is not sent (the reducer does not ask).
@@ -90,6 +99,25 @@ public final class EffectRunner: Sendable {
             cancel(id)
         case .redraw, .quit, .log, .copy:
             break
+        }
+    }
+
+    /// Reads every pending page (`pagesInFlight` at once) and sends them as they come.
+    private func load(generation: Int, pagesInFlight: Int) {
+        start(.load) { [service, send] in
+            let listing = AppointmentListing(pageSize: service.pageSize, maxPagesInFlight: pagesInFlight)
+            do throws(EngageError) {
+                let result = try await listing.run(
+                    fetch: { offset, limit throws(EngageError) in
+                        try await service.appointmentPage(matching: .pending, offset: offset, limit: limit)
+                    },
+                    onPage: { page in
+                        if !Task.isCancelled { send(.pageLoaded(generation: generation, page)) }
+                    })
+                if !Task.isCancelled { send(.loadFinished(generation: generation, isComplete: result.isComplete)) }
+            } catch {
+                if !Task.isCancelled { send(.loadFailed(generation: generation, error)) }
+            }
         }
     }
 

@@ -21,6 +21,19 @@ struct TriageScreenEndToEndTests {
         return environment
     }
 
+    /// The sandbox's pending requests in the order the screen lists them by default: start
+    /// soonest first (those without a time after them), ties by id.
+    static func shownPending(_ sandbox: SandboxServer) -> [Appointment] {
+        sandbox.tenant.appointments.filter { $0.status == .incomingRequest }.sorted { a, b in
+            switch (a.start, b.start) {
+            case (let x?, let y?) where x != y: return x < y
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: return (a.id.count, a.id) < (b.id.count, b.id)
+            }
+        }
+    }
+
     /// Presses `a`, waits for the question and answers `y`; returns the screen that asked.
     @discardableResult
     private func confirmAccept(_ id: String, in tmux: TmuxSession) async throws -> String {
@@ -32,7 +45,7 @@ struct TriageScreenEndToEndTests {
 
     @Test func triageARequestFromOpenToQuit() async throws {
         try await SandboxServer.withRunning(SandboxConfiguration(token: Self.token)) { sandbox in
-            let pending = sandbox.tenant.appointments.filter { $0.status == .incomingRequest }
+            let pending = Self.shownPending(sandbox)
             let first = pending[0]
             let state = FileManager.default.temporaryDirectory.appendingPathComponent("engage-e2e-state-\(UUID().uuidString)")
             let tmux = try TmuxSession(width: 120, height: 40, environment: environment(sandbox, state: state))
@@ -60,7 +73,7 @@ struct TriageScreenEndToEndTests {
             let subject = try #require(SandboxDirectory.subject(id: first.subject.id, languages: [.en])?.displayName)
             let firstCustomer = try #require(SandboxDirectory.customer(id: first.customer!.participant.id)?.displayName)
             try await tmux.waitUntil("the first row by name") {
-                $0.contains(firstCustomer.text) && $0.contains(String(subject.text.prefix(9)))
+                $0.contains(String(firstCustomer.text.prefix(12))) && $0.contains(String(subject.text.prefix(9)))
             }
 
             // Accept: confirm, see the server's answer.
@@ -118,7 +131,7 @@ struct TriageScreenEndToEndTests {
             let pending = sandbox.tenant.appointments.filter { $0.status == .incomingRequest }
             let state = FileManager.default.temporaryDirectory.appendingPathComponent("engage-e2e-names-\(UUID().uuidString)")
             let tmux = try TmuxSession(width: 80, height: 24, environment: environment(sandbox, state: state))
-            try tmux.run(Self.binary)
+            try tmux.run(Self.binary + " --sort server")
             try await tmux.waitUntil("the first row by name") { $0.contains("Amélie Dubois") && $0.contains("Mortgage a") }
             try tmux.send("Enter", "2")
             try await tmux.waitFor("1. PRIMARY CUSTOMER  Amélie Dubois (53998)")
@@ -181,7 +194,7 @@ struct TriageScreenEndToEndTests {
     /// clipboard through OSC 52, which tmux (with set-clipboard on) turns into its paste buffer.
     @Test func jumpToAnIdAndCopyIt() async throws {
         try await SandboxServer.withRunning(SandboxConfiguration(token: Self.token)) { sandbox in
-            let pending = sandbox.tenant.appointments.filter { $0.status == .incomingRequest }
+            let pending = Self.shownPending(sandbox)
             let tmux = try TmuxSession(width: 80, height: 24, environment: environment(sandbox))
             try tmux.command("set-option", "-g", "set-clipboard", "on")
             try tmux.run(Self.binary)
@@ -197,10 +210,11 @@ struct TriageScreenEndToEndTests {
             try await tmux.waitUntil("the paste buffer to hold the id") { _ in
                 (try? tmux.command("show-buffer")) == target.id
             }
-            // An accepted one is not in the list: read from the server, added at the end.
+            // An accepted one is not in the list: read from the server, added in its place and selected.
             try tmux.send(":", "1002", "Enter")
-            try await tmux.waitFor("Found 1002. It is ACCEPTED, not pending.")
-            try await tmux.waitFor("\(pending.count + 1)/\(pending.count + 1)")
+            let found = try await tmux.waitFor("Found 1002. It is ACCEPTED, not pending.")
+            #expect(found.contains("\(pending.count + 1) loaded"))
+            #expect(found.split(separator: "\n").contains { $0.contains("1002 ") && $0.contains("ACCEPTED") })
             #expect(sandbox.receivedRequests.contains { $0.path.hasSuffix("/appointments/1002") })
             try tmux.send(":", "q", "Enter")
             try await tmux.waitUntil("the shell prompt") { !$0.contains("pending requests") && $0.contains("bash-") }
@@ -211,7 +225,7 @@ struct TriageScreenEndToEndTests {
     /// trail has six lines, the result list says so.
     @Test func markThreeAndAcceptThemAtOnce() async throws {
         try await SandboxServer.withRunning(SandboxConfiguration(token: Self.token)) { sandbox in
-            let pending = sandbox.tenant.appointments.filter { $0.status == .incomingRequest }
+            let pending = Self.shownPending(sandbox)
             let state = FileManager.default.temporaryDirectory.appendingPathComponent("engage-e2e-marks-\(UUID().uuidString)")
             let tmux = try TmuxSession(width: 80, height: 24, environment: environment(sandbox, state: state))
             try tmux.run(Self.binary)
@@ -314,7 +328,7 @@ struct TriageScreenEndToEndTests {
 
     @Test func ctrlZAndFgAndAStraySIGPIPELeaveTheScreenWorking() async throws {
         try await SandboxServer.withRunning(SandboxConfiguration(token: Self.token)) { sandbox in
-            let pending = sandbox.tenant.appointments.filter { $0.status == .incomingRequest }
+            let pending = Self.shownPending(sandbox)
             let tmux = try TmuxSession(width: 120, height: 40, environment: environment(sandbox))
             let modes = try runRecordingModes(Self.binary, in: tmux)
             try await tmux.waitFor("\(pending.count) loaded")
@@ -365,7 +379,7 @@ struct TriageScreenEndToEndTests {
         _ sandbox: SandboxServer, latency: Duration, width: Int, height: Int, command: String? = nil
     ) async throws -> (TmuxSession, URL, Appointment) {
         sandbox.faults.setLatency(latency, for: .accept)
-        let target = sandbox.tenant.appointments.first { $0.status == .incomingRequest }!
+        let target = Self.shownPending(sandbox)[0]
         let state = FileManager.default.temporaryDirectory.appendingPathComponent("engage-e2e-state-\(UUID().uuidString)")
         let tmux = try TmuxSession(width: width, height: height, environment: environment(sandbox, state: state))
         if let command {
@@ -452,7 +466,7 @@ struct TriageScreenEndToEndTests {
 
     @Test func theFirstArrowKeyAfterStartMoves() async throws {
         try await SandboxServer.withRunning(SandboxConfiguration(token: Self.token)) { sandbox in
-            let pending = sandbox.tenant.appointments.filter { $0.status == .incomingRequest }
+            let pending = Self.shownPending(sandbox)
             let tmux = try TmuxSession(width: 120, height: 40, environment: environment(sandbox))
             try tmux.run(Self.binary)
             try await tmux.waitFor("\(pending.count) loaded")
@@ -468,7 +482,7 @@ struct TriageScreenEndToEndTests {
         let tmux = try TmuxSession(width: 80, height: 24, environment: CommandRunner.environment(["TERM": "xterm-256color"]))
         try tmux.run(Self.binary + " --demo --read-only")
         let screen = try await tmux.waitFor("loaded")
-        #expect(screen.contains("engage-triage · demo · pending requests"))
+        #expect(screen.contains("engage-triage · demo ") && screen.contains("41 loaded · soonest first · updated "))
         #expect(screen.contains("read-only"))
         try tmux.send("a")
         try await tmux.waitFor("Read-only: accepting is disabled")

@@ -17,19 +17,18 @@ struct ListViewTests {
         }
     }
 
-    private static let phones = RowPredicate("phone") { $0.meetingType == .phone }
-
     @Test func aHundredThousandRowsFilteredAndSortedAndKeptInOrderAsPagesMerge() throws {
         let all = Self.requests(100_000)
         var store = RequestStore()
-        var view = ListView(order: SortOrder(.start), predicate: Self.phones)
+        var view = ListView(order: SortOrder(.start))
+        view.filter(narrowing: false) { _ in false }
         // Pages of 1,000 arrive out of order; each is merged into the view as it comes.
         for pageStart in stride(from: 0, to: all.count, by: 1_000).reversed() {
             var slots: [Int] = []
             for index in pageStart..<(pageStart + 1_000) {
                 if case .inserted(let slot) = store.merge(all[index], rank: index) { slots.append(slot) }
             }
-            view.insert(slots, in: store)
+            view.insert(slots, in: store, names: NameBook()) { store[$0].meetingType == .phone }
         }
         let expected = all.filter { $0.meetingType == .phone }.sorted { a, b in
             switch (a.start, b.start) {
@@ -49,10 +48,12 @@ struct ListViewTests {
         #expect(view.index(ofSlot: notShown, in: store) == nil)
 
         // Reversed, and back to server order over everything.
-        view.rebuild(store, order: SortOrder(.start, ascending: false))
+        view.sort(store, by: SortOrder(.start, ascending: false), names: NameBook())
         #expect(store[view.slots[0]].start == expected.last { $0.start != nil }?.start)
         #expect(store[view.slots[view.count - 1]].start == nil, "no time yet stays last in either direction")
-        view.rebuild(store, order: SortOrder(.serverOrder), predicate: .everything)
+        #expect(view.count == expected.count, "the filter keeps what it let through")
+        view.sort(store, by: SortOrder(.server), names: NameBook())
+        view.clearFilter()
         #expect(view.slots.map { store[$0].id } == all.map(\.id))
     }
 
@@ -63,7 +64,7 @@ struct ListViewTests {
         view.insert(all.enumerated().map { index, appointment in
             guard case .inserted(let slot) = store.merge(appointment, rank: index) else { fatalError() }
             return slot
-        }, in: store)
+        }, in: store, names: NameBook())
         let first = store[view.slots[0]]
         var later = first
         later.start = all.compactMap(\.start).max()!.addingTimeInterval(60)
@@ -71,7 +72,7 @@ struct ListViewTests {
         let slot = try #require(store.slot(of: first.id))
         view.remove(slot: slot, in: store)
         store.merge(later, rank: 0)
-        view.insert([slot], in: store)
+        view.insert([slot], in: store, names: NameBook())
         #expect(store[view.slots.last!].id == first.id, "rescheduled to the latest start: now last")
 
         let gone = Set([store[view.slots[3]].id, store[view.slots[10]].id])

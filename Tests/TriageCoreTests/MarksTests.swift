@@ -21,7 +21,7 @@ struct MarksTests {
         TriageFixture.press(&state, .up, .character(" "))
         #expect(markedIDs(state) == [pending[0].id], "Space again unmarks")
         let screen = Renderer.render(state)
-        #expect(screen.line(0).hasSuffix("41 loaded · 1 marked"))
+        #expect(screen.line(0).contains("41 loaded · 1 marked · "))
         #expect(screen.line(2).hasPrefix("● \(pending[0].id)") && screen.line(3).hasPrefix("  \(pending[1].id)"))
         TriageFixture.press(&state, .character("*"))
         #expect(state.store.markedCount == pending.count)

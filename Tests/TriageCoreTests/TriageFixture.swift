@@ -13,9 +13,12 @@ enum TriageFixture {
 
     static var pending: [Appointment] { tenant.filter { $0.status == .incomingRequest } }
 
-    static func options(confirm: Bool = true, readOnly: Bool = false) -> AppOptions {
+    /// The options of most tests: in the server's order (the fixture's ids ascending), so a test
+    /// of another behaviour can name rows by position; the sort tests pick their own order.
+    static func options(confirm: Bool = true, readOnly: Bool = false, sortOrder: TriageCore.SortOrder = TriageCore.SortOrder(.server),
+                        refreshSeconds: Int = 60) -> AppOptions {
         AppOptions(tenantName: "acme", confirmBeforeAccept: confirm, readOnly: readOnly, preferredLanguage: .en,
-                   timeZone: TimeZone(identifier: "UTC")!)
+                   timeZone: TimeZone(identifier: "UTC")!, sortOrder: sortOrder, refreshSeconds: refreshSeconds)
     }
 
     /// The pages of `appointments` as the client hands them over.

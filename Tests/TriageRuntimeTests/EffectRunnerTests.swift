@@ -15,7 +15,7 @@ struct EffectRunnerTests {
         await harness.receive { $0.load == .done }
         #expect(harness.state.view.count == 45)
         #expect(harness.state.selected?.id == "1000")
-        #expect(harness.store.runner.runningEffects.isEmpty)
+        #expect(harness.store.runner.runningEffects == [.refreshTimer], "only the wait for the next refresh")
     }
 
     @Test func aNewLoadCancelsTheOldOneWhosePagesNeverArrive() async throws {

@@ -25,7 +25,7 @@ extension LoadOrderTests {
     func overlappingPagesInAnyOrderGiveTheServerOrder(order: [Int]) {
         let pending = Array(SandboxSeeder(seed: 1, count: 100, referenceDate: SandboxSeeder.today()).appointments()
             .filter { $0.status == .incomingRequest }.prefix(73))
-        var state = AppState(options: AppOptions(tenantName: "t"), size: Size(width: 80, height: 24))
+        var state = AppState(options: AppOptions(tenantName: "t", sortOrder: TriageCore.SortOrder(.server)), size: Size(width: 80, height: 24))
         _ = Reducer.reduce(&state, .start)
         let offsets = [0, 24, 48]
         for index in order {

@@ -4,10 +4,12 @@ enum HelpContent {
     static func lines(_ state: AppState) -> [String] {
         let commands: [Command] = state.focus == .detail
             ? [.moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom, .nextSection, .previousSection, .overview,
-               .participants, .location, .answers, .cycleLanguage, .back, .accept, .mark, .acceptMarked, .reload, .jump, .copyId,
+               .participants, .location, .answers, .cycleLanguage, .back, .accept, .mark, .acceptMarked, .refresh, .reload, .jump,
+               .copyId,
                .copyVideoURL, .messages, .redraw, .help, .quit]
             : [.moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom, .open, .nextSection, .overview, .participants,
-               .location, .answers, .back, .accept, .mark, .markAll, .clearMarks, .acceptMarked, .reload, .jump, .copyId,
+               .location, .answers, .back, .filter, .sortNext, .sortReverse, .accept, .mark, .markAll, .clearMarks, .acceptMarked,
+               .refresh, .reload, .jump, .copyId,
                .copyVideoURL, .messages, .redraw, .help, .quit]
         let shown = commands.filter { !(state.options.readOnly && $0 == .accept) && state.keymap.bindings[$0]?.isEmpty == false }
         let keys = shown.map { state.keymap.keys(for: $0) }

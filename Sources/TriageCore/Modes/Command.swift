@@ -12,6 +12,7 @@ public enum Command: Hashable, Sendable, CaseIterable {
     case jump, copyId, copyVideoURL
     case mark, markAll, clearMarks, acceptMarked
     case runPrompt, cancelPrompt, deletePromptCharacter
+    case filter, keepFilter, clearFilter, sortNext, sortReverse, refresh
 
     /// The modes whose keymap has this command.
     public var modes: Set<Mode.Kind> {
@@ -20,7 +21,9 @@ public enum Command: Hashable, Sendable, CaseIterable {
         case .closeHelp: [.help]
         case .closeMessages: [.messages]
         case .confirmAccept, .cancelAccept: [.confirm]
-        case .runPrompt, .cancelPrompt, .deletePromptCharacter: [.prompt]
+        case .runPrompt, .cancelPrompt: [.prompt]
+        case .deletePromptCharacter: [.prompt, .filter]
+        case .keepFilter, .clearFilter: [.filter]
         default: [.list, .details]
         }
     }
@@ -63,6 +66,12 @@ public enum Command: Hashable, Sendable, CaseIterable {
         case .runPrompt: "jump (or quit with q)"
         case .cancelPrompt: "close the line"
         case .deletePromptCharacter: "delete the last character"
+        case .filter: "filter the list as you type (customer, subject, office, city, id, notes, answers)"
+        case .keepFilter: "keep the filter and go back to the list"
+        case .clearFilter: "clear the filter"
+        case .sortNext: "sort by the next key (start, waiting, customer, subject, office)"
+        case .sortReverse: "reverse the sort"
+        case .refresh: "refresh now (new and handled requests; r reloads everything)"
         }
     }
 }

@@ -57,6 +57,12 @@ public struct Keymap: Sendable, Equatable {
         .runPrompt: [.enter],
         .cancelPrompt: [.escape],
         .deletePromptCharacter: [.backspace],
+        .filter: [.character("/")],
+        .keepFilter: [.enter],
+        .clearFilter: [.escape],
+        .sortNext: [.character("s")],
+        .sortReverse: [.character("S")],
+        .refresh: [.character("R"), .function(5)],
     ])
 
     /// The command `key` runs in `mode`, if any.

@@ -16,6 +16,8 @@ public enum Mode: Sendable, Equatable {
     case messages(scroll: Int)
     /// The `:` line, with what was typed so far: an id jumps to that request, `q` quits.
     case prompt(text: String)
+    /// The `/` line: what is typed filters the list as it is typed (the text is `AppState.filterText`).
+    case filter
 
     public var kind: Kind {
         switch self {
@@ -26,12 +28,13 @@ public enum Mode: Sendable, Equatable {
         case .bulkResults: .messages
         case .messages: .messages
         case .prompt: .prompt
+        case .filter: .filter
         }
     }
 
     /// A mode without its payload: what keymaps are kept by.
     public enum Kind: String, Sendable, CaseIterable {
-        case list, details, help, confirm, messages, prompt
+        case list, details, help, confirm, messages, prompt, filter
     }
 }
 

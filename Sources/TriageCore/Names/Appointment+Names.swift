@@ -50,3 +50,15 @@ extension ActorType {
         }
     }
 }
+
+extension Appointment {
+    /// The id the row names for `kind`: its customer, subject, office or primary employee.
+    func nameID(_ kind: NameKind) -> String? {
+        switch kind {
+        case .customer: customer?.participant.id
+        case .subject: subject.id
+        case .office: office.id
+        case .employee: primaryEmployee?.participant.id
+        }
+    }
+}

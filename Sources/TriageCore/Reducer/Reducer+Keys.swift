@@ -33,6 +33,9 @@ extension Reducer {
             return command.map { overlayCommand(&state, $0, scroll: scroll, lines: MessagesContent.lines(state).count) } ?? []
         case .prompt(let text):
             return prompt(&state, text: text, command: command, key: key)
+        case .filter:
+            filterKey(&state, command: command, key: key)
+            return []
         case .list, .details:
             return command.map { browse(&state, $0) } ?? []
         }
@@ -80,6 +83,8 @@ extension Reducer {
         case .back:
             if state.banner != nil {
                 state.banner = nil
+            } else if movesList, state.view.isFiltered {
+                setFilter(&state, "")
             } else if !movesList {
                 state.modes.pop()
             }
@@ -104,7 +109,12 @@ extension Reducer {
         case .markAll: state.store.mark(state.view.slots)
         case .clearMarks: state.store.clearMarks()
         case .acceptMarked: return requestMarkedAccept(&state)
-        case .closeHelp, .closeMessages, .confirmAccept, .cancelAccept, .runPrompt, .cancelPrompt, .deletePromptCharacter:
+        case .filter: openFilter(&state)
+        case .sortNext: sort(&state, by: state.view.order.next)
+        case .sortReverse: sort(&state, by: state.view.order.reversed)
+        case .refresh: return requestRefresh(&state)
+        case .closeHelp, .closeMessages, .confirmAccept, .cancelAccept, .runPrompt, .cancelPrompt, .deletePromptCharacter,
+             .keepFilter, .clearFilter:
             break
         }
         return []

@@ -21,7 +21,9 @@ extension Reducer {
             show(&state, Banner(.info, "An accept of marked requests is on its way: " + state.bulk!.progress + "."))
             return []
         }
-        let marked = state.store.markedSlots.map { state.store[$0] }
+        // In the order the list shows them (those the filter hides after them).
+        let marked = state.store.markedSlots.map { ($0, state.view.place(ofSlot: $0, in: state.store)) }
+            .sorted { $0.1 < $1.1 }.map { state.store[$0.0] }
         guard !marked.isEmpty else {
             let mark = state.keymap.firstKey(for: .mark) ?? "Space", all = state.keymap.firstKey(for: .markAll) ?? "*"
             show(&state, Banner(.info, "Nothing is marked: \(mark) marks the selected request, \(all) every one in the list."))

@@ -21,6 +21,14 @@ extension Reducer {
         switch result {
         case .success(let names):
             state.names.resolve(request, with: names)
+            guard request.language == nil else { return [] }
+            state.search?.rename(request.kind, ids: request.ids, names: state.names)
+            let (search, query, store) = (state.search, state.filterQuery, state.store)
+            state.view.namesArrived(request.kind, ids: request.ids, in: store, names: state.names) { slot in
+                guard let query, let search else { return true }
+                return search.matches(slot: slot, in: store, query)
+            }
+            refilter(&state)
             return []
         case .failure(let error):
             guard let reason = state.names.fail(request, with: error) else { return [] }

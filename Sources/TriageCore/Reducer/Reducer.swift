@@ -26,14 +26,14 @@ public enum Reducer {
             return []
         case .loadFinished(let generation, let isComplete):
             guard generation == state.generation else { return [] }
-            finishLoad(&state, isComplete: isComplete)
-            return []
+            return finishLoad(&state, isComplete: isComplete)
         case .loadFailed(let generation, let error):
             guard generation == state.generation else { return [] }
+            if state.isRefreshing { return failRefresh(&state, error) }
             state.load = .failed
             show(&state, BannerText.failure("Loading the pending requests failed: " + error.message, error,
                                             next: BannerText.nextStep(after: error, reloadKey: state.keymap.firstKey(for: .reload))))
-            return []
+            return scheduleRefresh(state)
         case .acceptFinished(let id, let outcome):
             finishAccept(&state, id: id, outcome: outcome)
             return []
@@ -42,12 +42,17 @@ public enum Reducer {
             return []
         case .namesResolved(let request, let result):
             return resolveNames(&state, request, result)
+        case .refreshDue:
+            return refreshDue(&state)
+        case .recheckFinished(let ids, let result):
+            return finishRecheck(&state, ids: ids, result)
         case .shutdownStarted:
             state.isShuttingDown = true
             state.modes.popOverlays()
             return []
         case .key(let key):
-            return press(&state, key)
+            let effects = press(&state, key)
+            return effects + runDeferredRefresh(&state)
         }
     }
 
@@ -74,7 +79,10 @@ public enum Reducer {
         } else {
             state.cursorRow = target - top
         }
-        state.selectedID = state.row(at: target).id
+        let id = state.row(at: target).id
+        state.selectedID = id
+        state.selectionIsTheUsers = true
+        if state.store.state(of: id).isNew { state.store.updateState(of: id) { $0.isNew = false } }
         state.detailScroll = 0
         if state.banner?.kind == .success { state.banner = nil }
     }

@@ -24,6 +24,12 @@ extension Renderer {
             screen.write(":" + UntrustedText.sanitize(text) + "_", row: row, column: 0, style: .prompt)
             return
         }
+        if state.modes.current == .filter {
+            screen.fill(row: row, style: .prompt)
+            let found = state.view.isFiltered ? "  \(state.view.count) of \(state.view.unfilteredCount)" : ""
+            screen.write("/" + UntrustedText.sanitize(state.filterText) + "_" + found, row: row, column: 0, style: .prompt)
+            return
+        }
         guard let banner = shutdownBanner(state) ?? state.banner else { return }
         let style: Style = switch banner.kind {
         case .success: .bannerSuccess
@@ -84,6 +90,8 @@ extension Renderer {
             hints = [hint(.moveDown, "scroll"), hint(.closeMessages, "close")]
         } else if state.modes.current.kind == .prompt {
             hints = [hint(.runPrompt, "jump"), hint(.cancelPrompt, "cancel"), "type an id, or q to quit"]
+        } else if state.modes.current.kind == .filter {
+            hints = [hint(.keepFilter, "keep"), hint(.clearFilter, "clear"), "type: customer, subject, office, city, id…"]
         } else if state.focus == .detail {
             hints = [hint(.moveDown, "scroll"), hint(.nextSection, "section"), hint(.cycleLanguage, "language"),
                      hint(.back, "back"), hint(.accept, "accept"), hint(.help, "help"), hint(.quit, "quit")]

@@ -17,7 +17,7 @@ extension Renderer {
             return
         }
         let time = TimeDisplay(timeZone: state.options.timeZone)
-        var summary = "\(appointment.id) · \(ListColumn.badge(appointment.status)) · "
+        var summary = "\(appointment.id) · \(ListColumn.statusText(appointment, state.store.state(of: appointment.id))) · "
             + time.window(start: appointment.start, end: appointment.end)
         if state.tab == .location { summary += " · \(state.language) first (L)" }
         screen.write(UntrustedText.sanitize(summary), row: frame.row + 1, column: frame.column + 1, style: .muted,

@@ -5,7 +5,8 @@ import Foundation
 extension Renderer {
     static func drawList(_ screen: inout Screen, _ state: AppState, _ frame: Layout.Frame) {
         let time = TimeDisplay(timeZone: state.options.timeZone)
-        let columns = ListColumn.fitting(width: frame.width, time: time, now: state.clock.now())
+        let columns = ListColumn.fitting(width: frame.width, time: time, now: state.clock.now(),
+                                         wideStatus: state.store.hasHandledElsewhere)
         var header = ""
         for column in columns { header += DisplayWidth.fit(column.title, to: column.width) + " " }
         screen.fill(row: frame.row, column: frame.column, count: frame.width, style: .header)
@@ -77,7 +78,8 @@ struct ListColumn {
     /// always; then, in this order and as long as each fits, the customer and subject by name,
     /// how long the request has waited, the office and employee by name and the meeting type;
     /// the room left over goes to the named columns.
-    static func fitting(width: Int, time: TimeDisplay, now: Date) -> [ListColumn] {
+    /// `wideStatus`: some row says `ACCEPTED · elsewhere`; from 100 columns the status has room for it.
+    static func fitting(width: Int, time: TimeDisplay, now: Date, wideStatus: Bool = false) -> [ListColumn] {
         let marker = ListColumn(title: "", width: 1) { appointment, state in
             if state.store.state(of: appointment.id).acceptInFlight { return Cell(text: Glyphs.spinner(state.spinnerFrame)) }
             let marked = state.store.slot(of: appointment.id).map(state.store.isMarked(slot:)) ?? false
@@ -90,8 +92,12 @@ struct ListColumn {
         let waiting = ListColumn(title: "WAITING", width: 7) { appointment, _ in
             TimeDisplay.age(since: appointment.createdAt, now: now)
         }
-        let status = ListColumn(title: "STATUS", width: 9) { appointment, _ in
-            Cell(text: badge(appointment.status), style: badgeStyle(appointment.status))
+        // `ACCEPTED · elsewhere` whole where the list is wide; cut to the badge where it is not.
+        let status = ListColumn(title: "STATUS", width: wideStatus && width >= 100 ? 20 : 9) { appointment, state in
+            let row = state.store.state(of: appointment.id)
+            if row.handledElsewhere { return Cell(text: statusText(appointment, row), style: .muted) }
+            if row.isNew, appointment.status == .incomingRequest { return Cell(text: "NEW", style: .badgeNew) }
+            return Cell(text: badge(appointment.status), style: badgeStyle(appointment.status))
         }
         let optional = [
             ListColumn(title: "CUSTOMER", width: 13, weight: 3, nameKind: .customer) { appointment, state in
@@ -112,8 +118,8 @@ struct ListColumn {
             chosen.append(column)
             used += column.width + 1
         }
-        let weights = chosen.reduce(0) { $0 + $1.weight }
         let spare = max(0, width - used)
+        let weights = chosen.reduce(0) { $0 + $1.weight }
         if weights > 0 {
             var given = 0
             for index in chosen.indices where chosen[index].weight > 0 {
@@ -131,6 +137,13 @@ struct ListColumn {
         guard let id else { return Cell(text: AppointmentDetail.none, style: .muted) }
         if let name = state.names.name(kind, id) { return Cell(text: name.text) }
         return Cell(text: UntrustedText.sanitize(id), style: .muted)
+    }
+
+    /// The status as the row and the details say it: the badge, and `· elsewhere` when a refresh
+    /// found it handled by someone else (`HANDLED` while the re-read has not said how).
+    static func statusText(_ appointment: Appointment, _ row: RowState) -> String {
+        guard row.handledElsewhere else { return badge(appointment.status) }
+        return (appointment.status == .incomingRequest ? "HANDLED" : badge(appointment.status)) + " · elsewhere"
     }
 
     /// The short badge of a status: INCOMING, ACCEPTED, ALT DATE, …; unknown values as sent.

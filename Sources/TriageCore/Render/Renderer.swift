@@ -49,20 +49,48 @@ public enum Renderer {
         }
     }
 
-    /// `engage-triage · acme · pending requests   41 loaded` with the load's progress.
+    /// `engage-triage · acme · pending requests   12 of 41 · /dub · soonest first · 3 marked · 3 new · updated 14:02`:
+    /// what is shown of how many, how it is ordered, and how old it is. Where the row is short,
+    /// "pending requests" goes first, then the least needed of the right-hand parts.
     static func drawTitle(_ screen: inout Screen, _ state: AppState) {
         screen.fill(row: 0, style: .title)
-        let left = " engage-triage · \(UntrustedText.sanitize(state.options.tenantName)) · pending requests"
-        let progress: String = switch state.load {
-        case .loading(let loaded, let total?): "loading \(loaded) of \(total) \(Glyphs.spinner(state.spinnerFrame)) "
-        case .loading: "loading \(Glyphs.spinner(state.spinnerFrame)) "
-        case .done: "\(state.view.count) loaded " + (state.store.markedCount > 0 ? "· \(state.store.markedCount) marked " : "")
-        case .failed: "\(state.view.count) loaded · load failed (r retries) "
+        let name = " engage-triage · \(UntrustedText.sanitize(state.options.tenantName))"
+        var parts = titleParts(state)
+        let full = name + " · pending requests"
+        func width(_ parts: [String]) -> Int { DisplayWidth.of(parts.joined(separator: " · ")) + 1 }
+        var left = full
+        while DisplayWidth.of(left) + width(parts) + 1 > screen.width {
+            if left == full { left = name } else if parts.count > 1 { parts.removeLast() } else { break }
         }
         let used = screen.write(left, row: 0, column: 0, style: .title)
-        let progressWidth = DisplayWidth.of(progress)
-        if used + progressWidth + 1 <= screen.width {
-            screen.write(progress, row: 0, column: screen.width - progressWidth, style: .title)
+        let right = parts.joined(separator: " · ") + " "
+        let rightWidth = DisplayWidth.of(right)
+        if used + rightWidth + 1 <= screen.width {
+            screen.write(right, row: 0, column: screen.width - rightWidth, style: .title)
         }
+    }
+
+    /// The right-hand parts of the title, most needed first.
+    static func titleParts(_ state: AppState) -> [String] {
+        let count = state.view.isFiltered
+            ? "\(state.view.count) of \(state.view.unfilteredCount) · /\(UntrustedText.sanitize(state.filterText))"
+            : "\(state.view.count) loaded"
+        var parts: [String]
+        switch state.load {
+        case .loading(let loaded, let total?): parts = ["loading \(loaded) of \(total) \(Glyphs.spinner(state.spinnerFrame))"]
+        case .loading: parts = ["loading \(Glyphs.spinner(state.spinnerFrame))"]
+        case .done: parts = [count]
+        case .failed: parts = [count, "load failed (r retries)"]
+        }
+        if state.store.markedCount > 0 { parts.append("\(state.store.markedCount) marked") }
+        let new = state.store.newCount
+        if new > 0 { parts.append("\(new) new") }
+        parts.append(state.view.order.label)
+        if state.isRefreshing {
+            parts.append("refreshing")
+        } else if let updated = state.lastUpdated {
+            parts.append("updated " + TimeDisplay(timeZone: state.options.timeZone).time(updated))
+        }
+        return parts
     }
 }

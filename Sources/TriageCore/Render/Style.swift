@@ -10,6 +10,8 @@ public enum Style: Int, Hashable, Sendable, CaseIterable {
     case badgeAccepted
     case badgeClosed
     case badgeUnknown
+    /// A request a refresh brought that the cursor has not been on yet.
+    case badgeNew
     case bannerSuccess
     case bannerError
     case bannerInfo

@@ -18,6 +18,11 @@ public enum Action: Sendable {
     case appointmentFetched(id: String, Result<EngageResponse<Appointment>, EngageError>)
     /// The answer to a request for names: the names the server has, or why none came.
     case namesResolved(NameRequest, Result<[String: Name], EngageError>)
+    /// It is time for the background refresh (`refreshSeconds` since the last one ended).
+    case refreshDue
+    /// What the server now says of the requests a refresh no longer saw pending (those it does
+    /// not return no longer exist), or why it could not say.
+    case recheckFinished(ids: [String], Result<[Appointment], EngageError>)
     /// The session ends (quit, a signal) and waits for the accepts still on their way.
     case shutdownStarted
 }

@@ -15,10 +15,15 @@ public struct AppOptions: Sendable, Equatable {
     public var preferredLanguage: Language
     /// Times are shown in this zone (the user's own).
     public var timeZone: TimeZone
+    /// The list's order at start (`s` and `S` change it).
+    public var sortOrder: SortOrder
+    /// How often the pending requests are re-read in the background, in seconds; 0: never.
+    public var refreshSeconds: Int
 
     public init(
         tenantName: String, confirmBeforeAccept: Bool = true, readOnly: Bool = false, asciiOnly: Bool = false,
-        preferredLanguage: Language = .en, timeZone: TimeZone = .current
+        preferredLanguage: Language = .en, timeZone: TimeZone = .current, sortOrder: SortOrder = SortOrder(),
+        refreshSeconds: Int = 60
     ) {
         self.tenantName = tenantName
         self.confirmBeforeAccept = confirmBeforeAccept
@@ -26,5 +31,7 @@ public struct AppOptions: Sendable, Equatable {
         self.asciiOnly = asciiOnly
         self.preferredLanguage = preferredLanguage
         self.timeZone = timeZone
+        self.sortOrder = sortOrder
+        self.refreshSeconds = max(0, refreshSeconds)
     }
 }

@@ -1,4 +1,5 @@
 import EngageContract
+import Foundation
 
 /// Everything the screen shows, as a value: `reduce` changes it, `render` draws it.
 public struct AppState: Sendable {
@@ -15,18 +16,33 @@ public struct AppState: Sendable {
     /// Every request loaded, by id, with its per-row state.
     public var store = RequestStore()
     /// The list: which requests are shown in which order.
-    public var view = ListView()
+    public var view: ListView
+    /// What the `/` filter was given, as typed ("" when the list is not filtered).
+    public var filterText = ""
+    /// The filter's folded text with its answer per value; nil when the list is not filtered.
+    var filterQuery: SearchIndex.Query?
+    /// What the filter looks through: built the first time it is used, then kept in step.
+    var search: SearchIndex?
     /// The selected request: an id, so it stays selected whatever moves around it.
     public var selectedID: String?
     /// The screen row of the selection within the list pane, kept as rows arrive above it.
     /// Where the list is drawn it is clamped to what the list can show.
     public var cursorRow = 0
+    /// The user has moved the selection: until then the first row stays selected as pages
+    /// arrive (rows sorted above it would otherwise open the list scrolled past them).
+    var selectionIsTheUsers = false
     public var modes = ModeStack()
     public var load = LoadStatus.loading(loaded: 0, total: nil)
     /// Tags the current load; pages of an older one are ignored.
     public var generation = 0
     /// How many rows the current load has read (each once).
     var rowsSeenByLoad = 0
+    /// The current load is a background refresh (`R`, or every `refreshSeconds`) still on its way.
+    public var isRefreshing = false
+    /// A refresh fell due while a question or a line was open: it runs when that closes.
+    var refreshDeferred = false
+    /// When the list was last read whole (a load or a refresh that ended).
+    public var lastUpdated: Date?
     /// The accept of the marked requests on its way, if any.
     public var bulk: BulkAccept?
     /// What became of each accept of the last bulk accept (`A`), for its result list.
@@ -50,6 +66,7 @@ public struct AppState: Sendable {
         self.options = options
         self.size = size
         self.keymap = keymap
+        view = ListView(order: options.sortOrder)
         language = options.preferredLanguage
     }
 

@@ -5,6 +5,14 @@ public enum Effect: Equatable, Sendable {
     /// Load every pending appointment, page by page, tagged with `generation` so the pages of an
     /// abandoned load are ignored. Replaces (cancels) a load still running.
     case loadAppointments(generation: Int)
+    /// The same in the background with one request at a time (a refresh): the rows it does not
+    /// see are not dropped but re-checked. Shares the load's identity.
+    case refreshAppointments(generation: Int)
+    /// Read these requests again whatever their status (`GET /appointments?id[]=…`): what became
+    /// of the ones a refresh no longer saw pending.
+    case recheck(ids: [String])
+    /// Send `.refreshDue` in `seconds` (replaces the refresh already scheduled).
+    case scheduleRefresh(seconds: Int)
     /// Send one accept, journaled, and report the outcome.
     case accept(id: String)
     /// Read the names of one request's ids and report them (or why not).
@@ -26,7 +34,9 @@ public enum Effect: Equatable, Sendable {
     /// the running one. Terminal effects have none.
     public var id: EffectID? {
         switch self {
-        case .loadAppointments: .load
+        case .loadAppointments, .refreshAppointments: .load
+        case .recheck: .recheck
+        case .scheduleRefresh: .refreshTimer
         case .accept(let id): .accept(id)
         case .resolveNames(let request): .names(request)
         case .fetchAppointment(let id): .read(id)
@@ -45,4 +55,8 @@ public enum EffectID: Hashable, Sendable {
     case names(NameRequest)
     /// The read of one appointment (a jump).
     case read(String)
+    /// The re-read of the requests a refresh no longer saw pending.
+    case recheck
+    /// The wait for the next refresh.
+    case refreshTimer
 }

@@ -1,87 +1,188 @@
 import EngageContract
 
-/// The list as the user sees it: the slots of the store's rows that match a predicate, in a sort
-/// order. It is kept up to date row by row as pages merge (a page of new rows at the end is
-/// appended, not re-sorted), and rebuilt only when the predicate or the order changes.
+/// The list as the user sees it: every row of the store in a sort order, and of those the rows
+/// the filter lets through. It is kept up to date row by row as pages merge (a page of new rows
+/// at the end is appended, not re-sorted), re-sorted only when the order changes and re-filtered
+/// only when the filter does (a longer filter only looks at what the shorter one let through).
+///
+/// A sort by name uses each row's name as it was when the row was placed (a binary search needs
+/// keys that hold still); a row placed before its name arrived is moved once it does.
 public struct ListView: Sendable {
     public private(set) var order: SortOrder
-    public private(set) var predicate: RowPredicate
-    /// Store slots in display order.
-    public private(set) var slots: [Int] = []
+    /// Every row of the store, in order.
+    private var ordered: [Int] = []
+    /// The rows the filter lets through, in order; nil when nothing is filtered.
+    private var filtered: [Int]?
+    /// The folded name of each slot's row for a sort by name (empty for the other sorts).
+    private var nameKeys: [String?] = []
+    /// For a sort by name: the slots placed without a name, by the id whose name they wait for.
+    private var awaitingNames: [String: [Int]] = [:]
 
-    public init(order: SortOrder = SortOrder(), predicate: RowPredicate = .everything) {
+    public init(order: SortOrder = SortOrder()) {
         self.order = order
-        self.predicate = predicate
     }
 
-    public var count: Int { slots.count }
-    public var isEmpty: Bool { slots.isEmpty }
+    /// Store slots in display order: what the filter lets through.
+    public var slots: [Int] { filtered ?? ordered }
+    public var count: Int { filtered?.count ?? ordered.count }
+    public var isEmpty: Bool { count == 0 }
+    /// Whether a filter hides some rows (or could: it is set).
+    public var isFiltered: Bool { filtered != nil }
+    /// How many rows there are before the filter.
+    public var unfilteredCount: Int { ordered.count }
 
     /// Where the row in `slot` is shown, by binary search over the order (O(log n)); nil when it is not shown.
     public func index(ofSlot slot: Int, in store: RequestStore) -> Int? {
-        let index = lowerBound(slot, in: store)
+        let slots = slots
+        let index = lowerBound(slot, in: slots, store)
         return index < slots.count && slots[index] == slot ? index : nil
     }
 
-    /// The first position whose row does not come before the row in `slot`.
-    private func lowerBound(_ slot: Int, in store: RequestStore) -> Int {
-        var (low, high) = (0, slots.count)
+    /// Where the row in `slot` is shown, or would be if the filter let it through.
+    public func place(ofSlot slot: Int, in store: RequestStore) -> Int { lowerBound(slot, in: slots, store) }
+
+    /// The first position of `array` whose row does not come before the row in `slot`.
+    private func lowerBound(_ slot: Int, in array: [Int], _ store: RequestStore) -> Int {
+        var (low, high) = (0, array.count)
         while low < high {
             let middle = (low + high) / 2
-            if order.precedes(slots[middle], slot, in: store) { low = middle + 1 } else { high = middle }
+            if precedes(array[middle], slot, store) { low = middle + 1 } else { high = middle }
         }
         return low
     }
 
-    /// Shows the rows of `store` in `order` filtered by `predicate`.
-    public mutating func rebuild(_ store: RequestStore, order: SortOrder? = nil, predicate: RowPredicate? = nil) {
-        if let order { self.order = order }
-        if let predicate { self.predicate = predicate }
-        slots = (0..<store.count).filter { self.predicate.matches(store[$0]) }
-        slots.sort { self.order.precedes($0, $1, in: store) }
+    private func precedes(_ left: Int, _ right: Int, _ store: RequestStore) -> Bool {
+        order.precedes(left, right, in: store, nameKeys: nameKeys)
     }
+
+    // MARK: Order
+
+    /// Shows every row of `store` in `order` (the filter keeps what it let through).
+    public mutating func sort(_ store: RequestStore, by order: SortOrder, names: NameBook) {
+        self.order = order
+        nameKeys = []
+        awaitingNames = [:]
+        if order.key.nameKind != nil {
+            nameKeys.reserveCapacity(store.count)
+            for slot in 0..<store.count { nameKeys.append(nameKey(slot, store, names)) }
+        }
+        let shown = filtered.map { Self.membership($0, count: store.count) }
+        let keys = nameKeys
+        ordered = Array(0..<store.count)
+        ordered.sort { order.precedes($0, $1, in: store, nameKeys: keys) }
+        if let shown { filtered = ordered.filter { shown[$0] } }
+    }
+
+    /// The folded name the row in `slot` sorts by; nil (sorted last) while it is not known, and
+    /// then the slot waits for it.
+    private mutating func nameKey(_ slot: Int, _ store: RequestStore, _ names: NameBook) -> String? {
+        guard let kind = order.key.nameKind, let id = store[slot].nameID(kind) else { return nil }
+        if let name = names.name(kind, id) { return FoldedText.fold(name.text) }
+        awaitingNames[id, default: []].append(slot)
+        return nil
+    }
+
+    /// Moves the rows that waited for the names just resolved (for a sort by `kind`) to their places.
+    mutating func namesArrived(_ kind: NameKind, ids: [String], in store: RequestStore, names: NameBook,
+                               keep: (Int) -> Bool) {
+        guard order.key.nameKind == kind, !awaitingNames.isEmpty else { return }
+        for id in ids {
+            guard let slots = awaitingNames.removeValue(forKey: id), let name = names.name(kind, id) else { continue }
+            let key = FoldedText.fold(name.text)
+            for slot in slots where slot < store.count && store[slot].nameID(kind) == id {
+                remove(slot: slot, in: store)
+                nameKeys[slot] = key
+                insert([slot], in: store, names: names, keep: keep)
+            }
+        }
+    }
+
+    // MARK: Filter
+
+    /// Shows only the rows `keep` accepts; `narrowing` when it accepts a subset of what the
+    /// current filter does (the user typed one more letter), so only those are looked at.
+    public mutating func filter(narrowing: Bool, _ keep: (Int) -> Bool) {
+        filtered = ((narrowing ? filtered : nil) ?? ordered).filter(keep)
+    }
+
+    /// Shows every row again.
+    public mutating func clearFilter() { filtered = nil }
+
+    // MARK: Row by row
 
     /// Takes the row in `slot` out, before its sort key changes (the search needs the old key).
     mutating func remove(slot: Int, in store: RequestStore) {
-        if let index = index(ofSlot: slot, in: store) { slots.remove(at: index) }
+        let index = lowerBound(slot, in: ordered, store)
+        guard index < ordered.count, ordered[index] == slot else { return }
+        ordered.remove(at: index)
+        if let shown = filtered {
+            let index = lowerBound(slot, in: shown, store)
+            if index < shown.count, shown[index] == slot { filtered!.remove(at: index) }
+        }
     }
 
-    /// Puts the rows of `newSlots` (not shown yet) in their places, those the predicate accepts.
-    mutating func insert(_ newSlots: [Int], in store: RequestStore) {
-        let order = order
-        let incoming = newSlots.filter { predicate.matches(store[$0]) }.sorted { order.precedes($0, $1, in: store) }
+    /// Puts the rows of `newSlots` (not shown yet) in their places; under a filter, those `keep` accepts.
+    mutating func insert(_ newSlots: [Int], in store: RequestStore, names: NameBook, keep: (Int) -> Bool = { _ in true }) {
+        if order.key.nameKind != nil {
+            if nameKeys.count < store.count { nameKeys += [String?](repeating: nil, count: store.count - nameKeys.count) }
+            for slot in newSlots { nameKeys[slot] = nameKey(slot, store, names) }
+        }
+        let incoming = newSlots.sorted { precedes($0, $1, store) }
+        merge(incoming, into: &ordered, store)
+        if filtered != nil { merge(incoming.filter(keep), into: &filtered!, store) }
+    }
+
+    /// Merges `incoming` (sorted) into `array` (sorted).
+    private func merge(_ incoming: [Int], into array: inout [Int], _ store: RequestStore) {
         guard let first = incoming.first else { return }
-        if let last = slots.last, !order.precedes(first, last, in: store) {
-            slots.append(contentsOf: incoming)
+        if let last = array.last, !precedes(first, last, store) {
+            array.append(contentsOf: incoming)
             return
         }
         // A page's rows are consecutive in the order: they usually fill one gap, in place.
-        let gap = lowerBound(first, in: store)
-        if gap == slots.count || order.precedes(incoming[incoming.count - 1], slots[gap], in: store) {
-            slots.insert(contentsOf: incoming, at: gap)
+        let gap = lowerBound(first, in: array, store)
+        if gap == array.count || precedes(incoming[incoming.count - 1], array[gap], store) {
+            array.insert(contentsOf: incoming, at: gap)
             return
         }
         if incoming.count < 8 {
-            for slot in incoming { slots.insert(slot, at: lowerBound(slot, in: store)) }
+            for slot in incoming { array.insert(slot, at: lowerBound(slot, in: array, store)) }
             return
         }
         var merged: [Int] = []
-        merged.reserveCapacity(slots.count + incoming.count)
+        merged.reserveCapacity(array.count + incoming.count)
         var (i, j) = (0, 0)
-        while i < slots.count, j < incoming.count {
-            if order.precedes(incoming[j], slots[i], in: store) {
+        while i < array.count, j < incoming.count {
+            if precedes(incoming[j], array[i], store) {
                 merged.append(incoming[j]); j += 1
             } else {
-                merged.append(slots[i]); i += 1
+                merged.append(array[i]); i += 1
             }
         }
-        merged += slots[i...]
+        merged += array[i...]
         merged += incoming[j...]
-        slots = merged
+        array = merged
     }
 
     /// Follows a removal from the store: drops the removed rows, renumbers the rest.
     mutating func remap(_ mapping: [Int?]) {
-        slots = slots.compactMap { mapping[$0] }
+        ordered = ordered.compactMap { mapping[$0] }
+        filtered = filtered?.compactMap { mapping[$0] }
+        guard !nameKeys.isEmpty else { return }
+        var keys = [String?](repeating: nil, count: mapping.count { $0 != nil })
+        for (old, new) in mapping.enumerated() {
+            if let new, old < nameKeys.count { keys[new] = nameKeys[old] }
+        }
+        nameKeys = keys
+        awaitingNames = awaitingNames.compactMapValues { slots in
+            let moved = slots.compactMap { mapping[$0] }
+            return moved.isEmpty ? nil : moved
+        }
+    }
+
+    private static func membership(_ slots: [Int], count: Int) -> [Bool] {
+        var shown = [Bool](repeating: false, count: count)
+        for slot in slots where slot < count { shown[slot] = true }
+        return shown
     }
 }

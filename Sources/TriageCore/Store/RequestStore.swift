@@ -32,6 +32,8 @@ public struct RequestStore: Sendable {
     public var isEmpty: Bool { rows.isEmpty }
     public subscript(slot: Int) -> Appointment { rows[slot] }
     public func rank(ofSlot slot: Int) -> Int { ranks[slot] }
+    /// The id of the row in `slot`, without copying the row.
+    public func id(ofSlot slot: Int) -> String { rows[slot].id }
     public func slot(of id: String) -> Int? { slotsByID[id] }
     public func appointment(id: String) -> Appointment? { slotsByID[id].map { rows[$0] } }
 
@@ -162,6 +164,12 @@ public struct RequestStore: Sendable {
 
     /// The ids with an accept on its way.
     public var acceptsInFlight: [String] { states.filter(\.value.acceptInFlight).map(\.key).sorted() }
+
+    /// How many rows a refresh brought that the cursor has not been on yet.
+    public var newCount: Int { states.values.count(where: \.isNew) }
+
+    /// Whether a row was handled elsewhere (the status column needs room to say so).
+    public var hasHandledElsewhere: Bool { states.values.contains(where: \.handledElsewhere) }
 
     /// Whether any accept is on its way (asked on every turn of the screen's loop: no list built).
     public var hasAcceptsInFlight: Bool { states.values.contains(where: \.acceptInFlight) }

@@ -1,4 +1,5 @@
 import EngageAPI
+import TriageCore
 import Foundation
 
 /// The settings `config.json` can hold (documented in `config.example.json` and the README).
@@ -24,6 +25,9 @@ struct ConfigFile: Equatable {
     var confirmBeforeAccept: Bool?
     var readOnly: Bool?
     var colors: String?
+    var sort: String?
+    var sortReverse: Bool?
+    var refreshSeconds: Int?
 
     /// What went wrong with a configuration, in a sentence that names the file and the key.
     struct Problem: Error, Equatable {
@@ -48,6 +52,9 @@ struct ConfigFile: Equatable {
         ("confirmBeforeAccept", "true or false"),
         ("readOnly", "true or false"),
         ("colors", "one of \"auto\", \"256\", \"8\", \"none\""),
+        ("sort", "the list's order at start: one of " + SortOrder.Key.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")),
+        ("sortReverse", "true or false (the sort the other way round)"),
+        ("refreshSeconds", "a whole number of seconds from 0 (never) to 86400; the list is re-read that often"),
         ("keyBindings", "an object from action names to lists of keys, e.g. {\"accept\": [\"a\", \"Ctrl-A\"]}"),
         ("logLevel", "one of \"trace\", \"debug\", \"info\", \"notice\", \"warning\", \"error\", \"critical\""),
     ]
@@ -140,6 +147,15 @@ struct ConfigFile: Equatable {
         file.readOnly = try flag("readOnly")
         file.colors = try text("colors")
         if let colors = file.colors, !["auto", "256", "8", "none"].contains(colors) { throw fail("colors") }
+        file.sort = try text("sort")
+        if let sort = file.sort, SortOrder.Key(rawValue: sort) == nil { throw fail("sort") }
+        file.sortReverse = try flag("sortReverse")
+        if let seconds = try number("refreshSeconds") {
+            guard seconds.rounded() == seconds, (0...Settings.maxRefreshSeconds).contains(Int(exactly: seconds) ?? -1) else {
+                throw fail("refreshSeconds")
+            }
+            file.refreshSeconds = Int(seconds)
+        }
         if let size = try number("pageSize") {
             guard size.rounded() == size, (1...100).contains(size) else { throw fail("pageSize") }
             file.pageSize = Int(size)

@@ -1,5 +1,6 @@
 import EngageAPI
 import Foundation
+import TriageCore
 
 /// The connection settings in effect, merged from flags, `ENGAGE_*` variables, the config file and
 /// defaults, in that order of precedence.
@@ -34,6 +35,10 @@ struct Settings: Equatable {
     var readOnly = false
     /// `colors`: auto, 256, 8 or none.
     var colors: String?
+    /// `sort` and `sortReverse`: the list's order at start.
+    var sortOrder = SortOrder()
+    /// `refreshSeconds` (`--refresh`): how often the list is re-read in the background; 0 never.
+    var refreshSeconds = Settings.defaultRefreshSeconds
     /// `keyBindings`: action names to key names, over the standard keymap.
     var keyBindings: [String: [String]] = [:]
     /// `logLevel` (`--debug` makes it debug).
@@ -105,11 +110,17 @@ struct Settings: Equatable {
             confirmBeforeAccept: file?.confirmBeforeAccept ?? true,
             readOnly: file?.readOnly ?? false,
             colors: file?.colors,
+            sortOrder: SortOrder(file?.sort.flatMap(SortOrder.Key.init(rawValue:)) ?? .start, ascending: !(file?.sortReverse ?? false)),
+            refreshSeconds: file?.refreshSeconds ?? defaultRefreshSeconds,
             keyBindings: file?.keyBindings ?? [:],
             logLevel: file?.logLevel ?? "info",
             clientSecretInFile: file?.clientSecret,
             caFile: caFile)
     }
+
+    static let defaultRefreshSeconds = 60
+    /// The longest wait between refreshes: a day.
+    static let maxRefreshSeconds = 86_400
 
     /// The longest request timeout: a day (a larger number is a typo, and `inf` cannot be waited for).
     static let maxTimeoutSeconds = 86_400.0

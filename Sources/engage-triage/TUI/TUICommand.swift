@@ -23,9 +23,23 @@ struct TUICommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Colours: auto, 256, 8 or none (NO_COLOR is honoured by auto).", valueName: "mode"))
     var colors: String?
 
+    @Option(help: ArgumentHelp("The list's order at start: start, waiting, customer, subject, office or server "
+        + "(s and S change it on the screen).", valueName: "key"))
+    var sort: String?
+
+    @Option(help: ArgumentHelp("Re-read the pending requests every SECONDS in the background (default 60, "
+        + "refreshSeconds in the config); 0 turns it off.", valueName: "seconds"))
+    var refresh: Int?
+
     func validate() throws {
         if let colors, !["auto", "256", "8", "none"].contains(colors) {
             throw ValidationError("--colors must be auto, 256, 8 or none.")
+        }
+        if let sort, SortOrder.Key(rawValue: sort) == nil {
+            throw ValidationError("--sort must be one of " + SortOrder.Key.allCases.map(\.rawValue).joined(separator: ", ") + ".")
+        }
+        if let refresh, !(0...Settings.maxRefreshSeconds).contains(refresh) {
+            throw ValidationError("--refresh must be a whole number of seconds from 0 (off) to \(Settings.maxRefreshSeconds).")
         }
     }
 
@@ -45,7 +59,10 @@ struct TUICommand: AsyncParsableCommand {
             tenantName: connection.demo ? "demo" : settings.baseURL?.lastPathComponent ?? "engage",
             confirmBeforeAccept: !noConfirm && settings.confirmBeforeAccept,
             readOnly: readOnly || settings.readOnly,
-            preferredLanguage: settings.preferredLanguage)
+            preferredLanguage: settings.preferredLanguage,
+            sortOrder: sort.flatMap(SortOrder.Key.init(rawValue:)).map { SortOrder($0, ascending: settings.sortOrder.ascending) }
+                ?? settings.sortOrder,
+            refreshSeconds: refresh ?? settings.refreshSeconds)
         let colorPreference = colors ?? settings.colors
         let audit = AuditLog(enterprise: connection.enterpriseName(settings))
         let keymap = try keymap(settings)

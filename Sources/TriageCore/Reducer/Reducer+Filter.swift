@@ -1,0 +1,89 @@
+import EngageContract
+
+/// The `/` filter and the sort keys: both change which rows the view shows and in what order,
+/// never which request is selected (the cursor follows its request; when the filter hides it,
+/// the next request in the order that still shows takes the selection).
+extension Reducer {
+    /// The longest filter text (a paste gone wrong is cut there).
+    static let filterLimit = 80
+
+    /// `/`: opens the filter line with the filter in force.
+    static func openFilter(_ state: inout AppState) {
+        if state.search == nil { state.search = SearchIndex(state.store, names: state.names) }
+        state.modes.push(.filter)
+    }
+
+    /// A key in the filter line: typing filters as it goes, Enter keeps the filter, Esc clears it.
+    static func filterKey(_ state: inout AppState, command: Command?, key: Key) {
+        switch command {
+        case .keepFilter:
+            state.modes.pop()
+        case .clearFilter:
+            state.modes.pop()
+            setFilter(&state, "")
+        case .deletePromptCharacter:
+            setFilter(&state, String(state.filterText.dropLast()))
+        default:
+            if case .character(let character) = key, state.filterText.count < filterLimit {
+                setFilter(&state, state.filterText + String(character))
+            }
+        }
+    }
+
+    /// Filters the list by `text` ("" shows everything).
+    static func setFilter(_ state: inout AppState, _ text: String) {
+        let previous = state.filterQuery?.needle
+        state.filterText = text
+        let needle = FoldedText.fold(text.trimmingCharacters(in: .whitespaces))
+        keepingSelection(&state) { state in
+            guard !needle.isEmpty, let search = state.search else {
+                state.filterQuery = nil
+                state.view.clearFilter()
+                return
+            }
+            let query = search.query(needle)
+            state.filterQuery = query
+            let narrowing = previous.map { FoldedText.contains(needle, $0) } ?? false
+            let store = state.store
+            state.view.filter(narrowing: narrowing) { search.matches(slot: $0, in: store, query) }
+        }
+    }
+
+    /// Filters again with the filter in force (names arrived: a row may match by name now).
+    static func refilter(_ state: inout AppState) {
+        guard let needle = state.filterQuery?.needle, let search = state.search else { return }
+        keepingSelection(&state) { state in
+            let query = search.query(needle)
+            state.filterQuery = query
+            let store = state.store
+            state.view.filter(narrowing: false) { search.matches(slot: $0, in: store, query) }
+        }
+    }
+
+    /// `s` / `S`: the next sort key, or the same key reversed.
+    static func sort(_ state: inout AppState, by order: SortOrder) {
+        keepingSelection(&state) { state in
+            state.view.sort(state.store, by: order, names: state.names)
+        }
+        show(&state, Banner(.info, "Sorted: \(order.label)."))
+    }
+
+    /// Runs `change` on the view and keeps the selection on its request, at its screen row; when
+    /// the request no longer shows, the first one after it in the order (else the last) is selected.
+    private static func keepingSelection(_ state: inout AppState, _ change: (inout AppState) -> Void) {
+        let selectedSlot = state.selectedID.flatMap(state.store.slot(of:))
+        let orderBefore = state.view.order
+        state.selectionIsTheUsers = true
+        change(&state)
+        guard !state.view.isEmpty else { return }
+        guard let selectedSlot else {
+            state.selectedID = state.row(at: 0).id
+            return
+        }
+        if state.view.index(ofSlot: selectedSlot, in: state.store) != nil { return }
+        // Under the same order (only the filter changed): the first shown row after the selection.
+        let after = state.view.order == orderBefore ? state.view.place(ofSlot: selectedSlot, in: state.store) : 0
+        state.selectedID = state.row(at: min(after, state.view.count - 1)).id
+        state.detailScroll = 0
+    }
+}

@@ -1,0 +1,117 @@
+import EngageContract
+
+/// What the `/` filter looks through, folded once per distinct value: the customer's name (and
+/// company, email, number: the name's detail line), subject, office, city, internal notes and
+/// answers of every row. Rows hold small value numbers, so a keystroke over 100,000 rows tests
+/// each distinct text once and then only reads numbers; the id is read from the row itself.
+///
+/// Built the first time the filter is used (a session that never filters pays nothing) and then
+/// kept in step with the store slot by slot. A name that arrives later is folded into its value
+/// when it arrives (`rename`), so a customer found by id at first is found by name after.
+struct SearchIndex: Sendable {
+    /// The fields of one row, as value numbers (0: the row has none).
+    private struct RowValues: Sendable {
+        var customer: UInt32 = 0
+        var subject: UInt32 = 0
+        var office: UInt32 = 0
+        var city: UInt32 = 0
+        var notes: UInt32 = 0
+        var answers: UInt32 = 0
+
+        var all: [UInt32] { [customer, subject, office, city, notes, answers] }
+    }
+
+    /// What a value is: a named thing (its name may arrive later) or a text of the row.
+    private enum ValueKey: Hashable, Sendable {
+        case name(NameKind, String)
+        case text(String)
+    }
+
+    private var rows: [RowValues] = []
+    /// The folded text of each value number; number 0 is "no value".
+    private var texts: [String] = [""]
+    private var numbers: [ValueKey: UInt32] = [:]
+
+    /// Indexes every row of `store`.
+    init(_ store: RequestStore, names: NameBook) {
+        rows.reserveCapacity(store.count)
+        for slot in 0..<store.count { set(slot: slot, store[slot], names: names) }
+    }
+
+    /// Indexes the row in `slot` (a new row, or one the server changed).
+    mutating func set(slot: Int, _ row: Appointment, names: NameBook) {
+        let values = RowValues(
+            customer: row.customer.map { number(.name(.customer, $0.participant.id), names: names) } ?? 0,
+            subject: number(.name(.subject, row.subject.id), names: names),
+            office: number(.name(.office, row.office.id), names: names),
+            city: row.location?.city.map { number(.text($0.value), names: names) } ?? 0,
+            notes: row.internalNotes.map { number(.text($0), names: names) } ?? 0,
+            answers: Self.answerText(row).map { number(.text($0), names: names) } ?? 0)
+        if slot == rows.count { rows.append(values) } else { rows[slot] = values }
+    }
+
+    /// Follows a removal from the store (each old slot's new slot, nil for those removed).
+    mutating func remap(_ mapping: [Int?]) {
+        var kept: [RowValues] = []
+        kept.reserveCapacity(rows.count)
+        for (slot, values) in rows.enumerated() where mapping[slot] != nil { kept.append(values) }
+        rows = kept
+    }
+
+    /// Folds the names that just arrived into their values.
+    mutating func rename(_ kind: NameKind, ids: [String], names: NameBook) {
+        for id in ids {
+            guard let number = numbers[.name(kind, id)] else { continue }
+            texts[Int(number)] = Self.text(of: .name(kind, id), names: names)
+        }
+    }
+
+    /// What the filter looks for, with the answer for every value known when it was typed.
+    struct Query: Sendable {
+        /// The folded text looked for (not empty).
+        var needle: String
+        /// By value number: whether its text contains the needle.
+        var values: [Bool]
+    }
+
+    /// The query for `needle` (folded): each distinct text is tested once a keystroke.
+    func query(_ needle: String) -> Query {
+        Query(needle: needle, values: texts.map { !$0.isEmpty && FoldedText.contains($0, needle) })
+    }
+
+    /// Whether the row in `slot` of `store` has the query's text in one of its fields or its id.
+    func matches(slot: Int, in store: RequestStore, _ query: Query) -> Bool {
+        guard slot < rows.count else { return false }
+        for number in rows[slot].all where number != 0 {
+            let index = Int(number)
+            // A value newer than the query (a row that arrived since) is tested as it comes.
+            if index < query.values.count ? query.values[index] : FoldedText.contains(texts[index], query.needle) { return true }
+        }
+        return FoldedText.containsIgnoringASCIICase(store.id(ofSlot: slot), query.needle)
+    }
+
+    private mutating func number(_ key: ValueKey, names: NameBook) -> UInt32 {
+        if let number = numbers[key] { return number }
+        let number = UInt32(texts.count)
+        texts.append(Self.text(of: key, names: names))
+        numbers[key] = number
+        return number
+    }
+
+    /// A value's folded text: a name with its detail line, or its id until the name is known.
+    private static func text(of key: ValueKey, names: NameBook) -> String {
+        switch key {
+        case .text(let text):
+            return FoldedText.fold(text)
+        case .name(let kind, let id):
+            guard let name = names.name(kind, id) else { return FoldedText.fold(id) }
+            return FoldedText.fold(name.text + (name.detail.map { "\n" + $0 } ?? ""))
+        }
+    }
+
+    /// The free-text answers of a row, one per line (answers by option or file have no text).
+    private static func answerText(_ row: Appointment) -> String? {
+        let values = row.answers.compactMap(\.value).filter { !$0.isEmpty }
+        return values.isEmpty ? nil : values.joined(separator: "\n")
+    }
+}

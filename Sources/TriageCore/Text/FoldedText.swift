@@ -1,0 +1,40 @@
+import Foundation
+
+/// Text as the filter and the name sorts compare it: case and accents folded away, so `amelie`
+/// finds `Amélie` and `dubois` finds `DUBOIS` (`ß` reads as `ss`, ligatures as their letters).
+enum FoldedText {
+    static func fold(_ text: String) -> String {
+        text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+    }
+
+    /// Whether `haystack` (folded) contains `needle` (folded, not empty), byte by byte: folded
+    /// text compares as UTF-8 without the cost of grapheme breaking.
+    static func contains(_ haystack: String, _ needle: String) -> Bool {
+        search(haystack, needle, lowercasingASCII: false)
+    }
+
+    /// The same for a text that was not folded but is compared as ASCII letters without case
+    /// (an id): no folding per row and keystroke.
+    static func containsIgnoringASCIICase(_ haystack: String, _ needle: String) -> Bool {
+        search(haystack, needle, lowercasingASCII: true)
+    }
+
+    private static func search(_ haystack: String, _ needle: String, lowercasingASCII: Bool) -> Bool {
+        var haystack = haystack, needle = needle
+        return haystack.withUTF8 { text in
+            needle.withUTF8 { pattern in
+                guard !pattern.isEmpty, pattern.count <= text.count else { return false }
+                func byte(_ index: Int) -> UInt8 {
+                    let value = text[index]
+                    return lowercasingASCII && value >= 65 && value <= 90 ? value + 32 : value
+                }
+                for start in 0...(text.count - pattern.count) {
+                    var matched = 0
+                    while matched < pattern.count, byte(start + matched) == pattern[matched] { matched += 1 }
+                    if matched == pattern.count { return true }
+                }
+                return false
+            }
+        }
+    }
+}
