@@ -79,8 +79,9 @@ public struct Appointment: Codable, Hashable, Sendable, Identifiable {
 
     /// The first participant of type CUSTOMER (PRIMARY first): who asked for the appointment.
     public var customer: AppointmentParticipant? {
-        let customers = appointmentParticipants.filter { $0.type == .customer }
-        return customers.first { $0.role == .primary } ?? customers.first
+        // No array of the customers: asked for every row by the sorts and the filter.
+        appointmentParticipants.first { $0.type == .customer && $0.role == .primary }
+            ?? appointmentParticipants.first { $0.type == .customer }
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -48,20 +48,72 @@ enum CoreBenchmarks {
             + "render \(Report.format(Report.percentile(parts.render, 0.99), 3)), "
             + "draw+doupdate \(Report.format(Report.percentile(parts.draw, 0.99), 3)))", target: "< 1 ms", met: p99 < 1)
         Report.figure("terminal writes per frame", Report.format(Double(writes) / Double(presses), 2))
-        for (name, key) in [("mark all (*)", Key.character("*")), ("clear the marks (U)", Key.character("U"))] {
+        func press(_ key: Key) -> Double {
             let started = ContinuousClock.now
             _ = Reducer.reduce(&state, .key(key))
             terminal.draw(Renderer.render(state))
-            let milliseconds = Report.milliseconds(ContinuousClock.now - started)
-            Report.figure("\(name) of \(state.view.count), to doupdate", "\(Report.format(milliseconds, 2)) ms",
+            return Report.milliseconds(ContinuousClock.now - started)
+        }
+        for (name, key) in [("mark all (*)", Key.character("*")), ("clear the marks (U)", Key.character("U"))] {
+            let count = state.view.count
+            let milliseconds = press(key)
+            Report.figure("\(name) of \(count), to doupdate", "\(Report.format(milliseconds, 2)) ms",
                           target: "< 50 ms", met: milliseconds < 50)
         }
+        filterKeystrokes(press, rounds: presses >= 1_000 ? 10 : 2, shown: { state.view.count })
+        var sorts: [(String, Double)] = []
+        for key in [Key.character("s"), .character("s"), .character("s"), .character("s"), .character("S"), .character("s")] {
+            let milliseconds = press(key)
+            sorts.append((state.view.order.label, milliseconds))
+        }
+        let slowest = sorts.max { $0.1 < $1.1 }!
+        Report.figure("a sort change (s, S) to doupdate, slowest of \(sorts.count)",
+                      "\(Report.format(slowest.1, 1)) ms (\(slowest.0); " + sorts.map { "\($0.0) \(Report.format($0.1, 1))" }.joined(separator: ", ") + ")",
+                      target: "< 50 ms", met: slowest.1 < 50)
+    }
+
+    /// `/` and typing (each keystroke re-filters the list), backspacing, Esc; `rounds` times over
+    /// a few texts. The first `/` builds the search index: counted among the keystrokes, and shown.
+    private static func filterKeystrokes(_ press: (Key) -> Double, rounds: Int, shown: () -> Int) {
+        var samples: [Double] = []
+        var first: Double?
+        var matches: [String: Int] = [:]
+        var kinds: [String: [Double]] = [:]
+        for _ in 0..<rounds {
+            for text in ["dubois", "amelie", "1042", "savings", "ødegård", "zzzz"] {
+                let opened = press(.character("/"))
+                if first == nil { first = opened } else { kinds["/", default: []].append(opened) }
+                samples.append(opened)
+                for (index, character) in text.enumerated() {
+                    let time = press(.character(character))
+                    samples.append(time)
+                    kinds[index == 0 ? "first letter" : "next letters", default: []].append(time)
+                }
+                matches[text] = shown()
+                for _ in 0..<3 {
+                    let time = press(.backspace)
+                    samples.append(time)
+                    kinds["backspace", default: []].append(time)
+                }
+                let time = press(.escape)
+                samples.append(time)
+                kinds["esc", default: []].append(time)
+            }
+        }
+        let p99 = Report.percentile(samples, 0.99)
+        Report.figure("filter keystroke to doupdate, p99 of \(samples.count)",
+                      "\(Report.format(p99, 2)) ms (p50 \(Report.format(Report.percentile(samples, 0.5), 2)), "
+                      + "slowest \(Report.format(samples.max() ?? 0, 2)), first / with the index built \(Report.format(first ?? 0, 1)) ms)",
+                      target: "< 16 ms", met: p99 < 16)
+        Report.figure("  p99 by key", kinds.sorted { $0.key < $1.key }
+            .map { "\($0.key) \(Report.format(Report.percentile($0.value, 0.99), 2))" }.joined(separator: ", "))
+        Report.figure("  matches", matches.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
     }
 
     /// Peak RSS of the real binary after loading every pending request of a big tenant and the
     /// names they refer to (over HTTP, as a session reads them), and what it asked for names.
     static func peakMemory(tenantSize: Int) async throws {
-        Report.section("Peak memory with a big tenant and its names loaded (real binary, pty 120x40)")
+        Report.section("Peak memory with a big tenant and its names loaded, filtered once and sorted by customer (real binary, pty 120x40)")
         try await SandboxServer.withRunning(SandboxConfiguration(appointmentCount: tenantSize)) { sandbox in
             let pending = sandbox.tenant.appointments.filter { $0.status == .incomingRequest }.count
             let config = FileManager.default.temporaryDirectory.appendingPathComponent("engage-bench-\(UUID().uuidString).json")
@@ -91,6 +143,12 @@ enum CoreBenchmarks {
                 .compactMap { $0.customer?.participant.id }).count
             Report.figure("names of them all read by", "\(Report.format(namedIn, 1)) s")
             NameBenchmarks.reportTally(sandbox.nameTally, distinctCustomers: customers)
+            // The filter's index and a sort by name are part of a session too: used once each.
+            terminal.send("/dub")
+            guard terminal.wait(for: " · /dub", timeout: .seconds(60)) else { throw BenchError("the filter did not answer") }
+            terminal.send("\u{1B}")
+            terminal.send("ss")
+            guard terminal.wait(for: "customer A-Z", timeout: .seconds(60)) else { throw BenchError("the sort did not answer") }
             let megabytes = Double(terminal.peakResidentKilobytes) / 1024
             Report.figure("peak RSS (VmHWM)", "\(Report.format(megabytes, 1)) MB", target: "< 150 MB", met: megabytes < 150)
         }

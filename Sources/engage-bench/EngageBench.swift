@@ -22,7 +22,7 @@ struct EngageBench: AsyncParsableCommand {
 
     /// The benchmarks, in the order they run.
     enum Figure: String, CaseIterable, ExpressibleByArgument {
-        case bytes, paint, idle, latency, names, decoding, processes, memory
+        case bytes, paint, idle, latency, names, refresh, decoding, processes, memory
     }
 
     @Option(help: "Seconds to watch the idle app.")
@@ -43,6 +43,7 @@ struct EngageBench: AsyncParsableCommand {
             case .idle: try TerminalBenchmarks.idleCPU(seconds: quick ? 3 : idleSeconds)
             case .latency: try CoreBenchmarks.keyLatency(appointments: loaded, presses: quick ? 200 : latencyOnly ? 2_000 : 5_000)
             case .names: try await NameBenchmarks.firstScreen(pending: quick ? 200 : 1_000, latency: .milliseconds(100))
+            case .refresh: try await RefreshBenchmarks.keysDuringRefresh(pending: quick ? 100 : 500, latency: .milliseconds(100))
             case .decoding: try CoreBenchmarks.decoding(appointments: loaded)
             case .processes: try await ProcessBenchmarks.compareWithCurl(runs: quick ? 3 : 20)
             case .memory: try await CoreBenchmarks.peakMemory(tenantSize: tenant.size)

@@ -2,6 +2,12 @@ import EngageAPI
 import EngageSandbox
 import Foundation
 import TriageCore
+import TriageRuntime
+
+/// A journal that keeps nothing: the benchmarks accept nothing.
+struct NoJournal: AcceptJournal {
+    func record(_ entry: AcceptJournalEntry) throws {}
+}
 
 /// The data the benchmarks use: the sandbox's seeded tenant, as the app would load it.
 enum Fixtures {

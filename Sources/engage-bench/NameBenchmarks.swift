@@ -8,11 +8,6 @@ import TriageRuntime
 /// How fast names replace ids: the runtime (reducer, effect runner, request budget, client) against
 /// the sandbox over loopback with 100 ms of latency on every request, no terminal.
 enum NameBenchmarks {
-    /// A journal that keeps nothing: this benchmark accepts nothing.
-    private struct NoJournal: AcceptJournal {
-        func record(_ entry: AcceptJournalEntry) throws {}
-    }
-
     static func firstScreen(pending: Int, latency: Duration) async throws {
         Report.section("Names on the first screen, \(Int(Report.milliseconds(latency))) ms latency on every request "
             + "(runtime + client + sandbox over loopback, \(pending) pending)")
@@ -41,8 +36,9 @@ enum NameBenchmarks {
         let runner = EffectRunner(
             service: BudgetedService(sandbox.makeClient(pageSize: 25), budget: RequestBudget()),
             tracker: AcceptTracker(journal: NoJournal()), send: { action in inbox.withLock { $0.append(action) } })
-        let store = TriageStore(state: AppState(options: AppOptions(tenantName: "bench", timeZone: Fixtures.utc), size: size),
-                                runner: runner)
+        // In the server's order, so that `checkServerOrder` can see a garbled load.
+        let options = AppOptions(tenantName: "bench", timeZone: Fixtures.utc, sortOrder: TriageCore.SortOrder(.server))
+        let store = TriageStore(state: AppState(options: options, size: size), runner: runner)
         let started = ContinuousClock.now
         store.send(.start)
         var firstRows: Double?

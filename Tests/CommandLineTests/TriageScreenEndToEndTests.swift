@@ -248,6 +248,91 @@ struct TriageScreenEndToEndTests {
         }
     }
 
+    /// Filter and clear, sort, and a refresh that brings a request a second client added and
+    /// shows one it accepted, with the cursor on the same request on the same line; at 80x24.
+    @Test func filterSortAndARefreshWithTheCursorUnmoved() async throws {
+        try await SandboxServer.withRunning(SandboxConfiguration(token: Self.token)) { sandbox in
+            let pending = Self.shownPending(sandbox)
+            let tmux = try TmuxSession(width: 80, height: 24, environment: environment(sandbox))
+            try tmux.run(Self.binary + " --refresh 0")
+            try await tmux.waitFor("\(pending.count) loaded · soonest first · updated ")
+
+            // Filter as typed; Enter keeps it, Esc in the list clears it.
+            try tmux.send("/")
+            try tmux.send("-l", "DUBOIS")
+            // Names still arriving in the background join the filtered list as they come.
+            let filtered = try await tmux.waitUntil("Amélie Dubois among the filtered") {
+                $0.contains(" of \(pending.count) · /DUBOIS") && $0.contains("Amélie Dubois")
+            }
+            let rows = filtered.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(2)
+                .prefix { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            #expect(rows.count > 1 && rows.allSatisfy { $0.contains("Dubois") }, "\(filtered)")
+            try tmux.send("Enter", "Escape")
+            try await tmux.waitFor("\(pending.count) loaded")
+
+            // Sort by waiting, then back to the start, soonest first.
+            try tmux.send("s", "g")
+            let byWaiting = try await tmux.waitUntil("the longest waiting on top") {
+                $0.contains("waited longest first") && $0.contains("1/\(pending.count)")
+            }
+            let longest = try #require(pending.min { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) })
+            #expect(byWaiting.split(separator: "\n", omittingEmptySubsequences: false)[2].contains(longest.id), "\(byWaiting)")
+            for _ in 0..<4 { try tmux.send("s") }
+            try await tmux.waitFor("\(pending.count) loaded · soonest first")
+            try tmux.send("g")
+            try await tmux.waitFor("1/\(pending.count)")
+
+            // Select the third; a second client adds one that starts after the seventh and accepts the fifth.
+            try tmux.send("j", "j")
+            let before = try await tmux.waitFor("3/\(pending.count)")
+            let line = try #require(before.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(" \(pending[2].id) ") })
+            var arriving = SandboxSeeder(seed: 1, count: 0, referenceDate: sandbox.configuration.referenceDate)
+                .arrivingRequest(index: 500, now: Date())
+            arriving.start = pending[6].start!.addingTimeInterval(60)
+            arriving.end = arriving.start!.addingTimeInterval(1_800)
+            #expect(sandbox.tenant.add(arriving))
+            _ = sandbox.tenant.accept(id: pending[4].id)
+            try tmux.send("R")
+            let after = try await tmux.waitUntil("the refresh to show both") {
+                $0.contains("1 new") && $0.contains("ACCEPTED…")
+            }
+            let lines = after.split(separator: "\n", omittingEmptySubsequences: false)
+            #expect(lines[line].contains(" \(pending[2].id) "), "the cursor's request on the same line:\n\(after)")
+            #expect(lines.contains { $0.contains(" \(arriving.id) ") && $0.contains("NEW") }, "\(after)")
+            #expect(lines.contains { $0.contains(" \(pending[4].id) ") && $0.contains("ACCEPTED…") }, "\(after)")
+            #expect(after.contains("3/\(pending.count + 1)"), "the same request, one more in the list")
+            // The next refresh takes the accepted one out.
+            try tmux.send("R")
+            try await tmux.waitUntil("the handled one to leave") { !$0.contains(" \(pending[4].id) ") && $0.contains("3/\(pending.count)") }
+            try tmux.send("q")
+            try await tmux.waitUntil("the shell prompt") { !$0.contains("pending requests") && $0.contains("bash-") }
+        }
+    }
+
+    /// `y` writes OSC 52 with the id, as bytes on the terminal (what tmux and SSH pass on).
+    @Test func yWritesTheOSC52SequenceWithTheId() async throws {
+        try await SandboxServer.withRunning(SandboxConfiguration(token: Self.token)) { sandbox in
+            let pending = Self.shownPending(sandbox)
+            let output = FileManager.default.temporaryDirectory.appendingPathComponent("engage-e2e-osc52-\(UUID().uuidString)")
+            let tmux = try TmuxSession(width: 80, height: 24, environment: environment(sandbox))
+            try tmux.run(Self.binary)
+            try await tmux.waitFor("\(pending.count) loaded")
+            try tmux.command("pipe-pane", "-O", "-t", "main", "cat >> \(output.path)")
+            try tmux.send("y")
+            try await tmux.waitFor("Copied the id \(pending[0].id) to the clipboard.")
+            let expected = Data(("\u{1B}]52;c;" + Data(pending[0].id.utf8).base64EncodedString() + "\u{07}").utf8)
+            let deadline = ContinuousClock.now + .seconds(10)
+            var bytes = Data()
+            while ContinuousClock.now < deadline {
+                bytes = (try? Data(contentsOf: output)) ?? Data()
+                if bytes.range(of: expected) != nil { break }
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            #expect(bytes.range(of: expected) != nil, "the raw output: \(String(decoding: bytes.suffix(200), as: UTF8.self).debugDescription)")
+            try tmux.send("q")
+        }
+    }
+
     /// A token without the customers scope: customer ids where the names would be, no error.
     @Test func aSessionWithoutTheCustomersScopeShowsTheirIdsAndNoError() async throws {
         let configuration = SandboxConfiguration(token: Self.token, missingScopes: [.customer])

@@ -80,6 +80,7 @@ struct FilterAndSortTests {
         #expect(state.selectedID == "1001", "Amélie Dubois still matches")
         type(&state, "zzz")
         #expect(state.view.isEmpty && Renderer.render(state).text.contains("0 of \(pending.count)"))
+        #expect(Renderer.render(state).text.contains("No request matches /dubzzz. Esc clears the filter."))
         for _ in 0..<3 { TriageFixture.press(&state, .backspace) }
         #expect(state.selectedID == "1001" && state.cursorRow == row)
         // A filter that hides the selection selects the first match after it in the order.
@@ -113,6 +114,35 @@ struct FilterAndSortTests {
         #expect(state.view.isEmpty, "no names yet: nobody is called Amélie")
         TriageFixture.answerNames(&state, asked)
         #expect(TriageFixture.ids(state) == matching("amélie") && TriageFixture.ids(state).contains("1001"))
+    }
+
+    /// The filter hides rows whose names were asked for on screen: those requests are cancelled
+    /// before their turn, and the background asks again, so the names still arrive and match.
+    @Test func namesCancelledByTheFilterAreAskedForAgainAndMatch() {
+        var state = TriageFixture.state(size: size)
+        _ = Reducer.reduce(&state, .start)
+        var effects = TriageFixture.reload(&state, with: pending)
+        effects += TriageFixture.press(&state, .character("/"))
+        for character in "dubois" { effects += TriageFixture.press(&state, .character(character)) }
+        var cancelled = 0
+        var rounds = 0
+        while !effects.isEmpty, rounds < 10_000 {
+            rounds += 1
+            let effect = effects.removeFirst()
+            switch effect {
+            case .cancel(.names(let request)):
+                cancelled += 1
+                effects += Reducer.reduce(&state, .namesResolved(request, .failure(EngageError(kind: .cancelled))))
+            case .resolveNames(let request):
+                if effects.contains(.cancel(.names(request))) { continue }
+                let names = SandboxDirectory.names(for: request, sessionLanguage: .en)
+                effects += Reducer.reduce(&state, .namesResolved(request, .success(names)))
+            default:
+                continue
+            }
+        }
+        #expect(cancelled > 0, "the filter took rows off screen before their names came")
+        #expect(TriageFixture.ids(state) == matching("dubois"), "every Dubois found once named")
     }
 
     @Test func sCyclesTheKeysAndCapitalSReversesWithTheCursorOnItsRequest() throws {

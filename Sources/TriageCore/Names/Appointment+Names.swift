@@ -24,8 +24,8 @@ extension Appointment {
 
     /// The first participant of type EMPLOYEE (PRIMARY first): who would hold the meeting.
     public var primaryEmployee: AppointmentParticipant? {
-        let employees = appointmentParticipants.filter { $0.type == .employee }
-        return employees.first { $0.role == .primary } ?? employees.first
+        appointmentParticipants.first { $0.type == .employee && $0.role == .primary }
+            ?? appointmentParticipants.first { $0.type == .employee }
     }
 }
 
@@ -52,10 +52,22 @@ extension ActorType {
 }
 
 extension Appointment {
+    /// The primary customer's id, read in place (asked for every row by the sort by customer:
+    /// no participant is copied).
+    var customerID: String? {
+        var first: Int?
+        for index in appointmentParticipants.indices {
+            guard case .customer = appointmentParticipants[index].type else { continue }
+            if case .primary = appointmentParticipants[index].role { return appointmentParticipants[index].participant.id }
+            if first == nil { first = index }
+        }
+        return first.map { appointmentParticipants[$0].participant.id }
+    }
+
     /// The id the row names for `kind`: its customer, subject, office or primary employee.
     func nameID(_ kind: NameKind) -> String? {
         switch kind {
-        case .customer: customer?.participant.id
+        case .customer: customerID
         case .subject: subject.id
         case .office: office.id
         case .employee: primaryEmployee?.participant.id

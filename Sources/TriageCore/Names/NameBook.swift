@@ -27,11 +27,16 @@ public struct NameBook: Sendable {
     /// Ids found by the background scan, waiting to fill a batch.
     private(set) var backlog: [NameKind: [String]] = [:]
     private(set) var backlogged: Set<NameKey> = []
+    /// Keys whose visible request was cancelled: the background asks for them before scanning on.
+    private(set) var requeued: [NameKey] = []
     /// The next store slot the background scan looks at.
     var scanPosition = 0
     private(set) var backgroundInFlight = 0
     /// Requests for names on screen that have not been answered (or cancelled) yet.
     private(set) var visibleInFlight: Set<NameRequest> = []
+    /// The folded text of each name in the session's language, as the sorts by name compare it:
+    /// folded once, when the name arrives, not at every sort.
+    private var sortKeys: [NameKey: String] = [:]
     /// Every name request sent this session (for the benchmark).
     public private(set) var requestsSent = 0
 
@@ -39,7 +44,16 @@ public struct NameBook: Sendable {
 
     /// Starts the session with names kept from an earlier one (never customers).
     public init(cached: [NameKey: Entry]) {
-        for (key, entry) in cached where key.kind.mayBeCached { entries[key] = entry }
+        for (key, entry) in cached where key.kind.mayBeCached {
+            entries[key] = entry
+            if key.language == nil, case .named(let name) = entry { sortKeys[key] = FoldedText.fold(name.text) }
+        }
+    }
+
+    /// The folded name of `id` that the sorts by name compare; nil while it has none.
+    func sortKey(_ kind: NameKind, _ id: String) -> String? {
+        let key = NameKey(kind, id)
+        return sortKeys[key] ?? name(key).map { FoldedText.fold($0.text) }
     }
 
     /// The name of `key`; for a translated key with no name in its language, the session
@@ -94,7 +108,7 @@ public struct NameBook: Sendable {
     /// The visible requests none of whose names is on screen any more (the user scrolled on, the
     /// rows moved): cancelled, so that what is on screen now goes first. A request already sent
     /// finishes anyway (its answer is kept); one still waiting for a slot is answered `.cancelled`
-    /// and its ids are asked for again when they come back into view or the scan reaches them.
+    /// and its ids are asked for again in the background (`requeued`).
     mutating func staleVisibleRequests(onScreen keys: Set<NameKey>) -> [NameRequest] {
         let stale = visibleInFlight.filter { request in
             !request.ids.contains { keys.contains(NameKey(request.kind, $0, language: request.language)) }
@@ -113,6 +127,16 @@ public struct NameBook: Sendable {
                 while room(), let ids = backlog[kind], ids.count >= NameRequest.batchLimit {
                     requests.append(takeBacklog(kind, count: NameRequest.batchLimit))
                 }
+            }
+        }
+        while room(), let key = requeued.popLast() {
+            guard needs(key), !backlogged.contains(key) else { continue }
+            if key.kind.isBatched {
+                backlog[key.kind, default: []].append(key.id)
+                backlogged.insert(key)
+            } else {
+                requests.append(NameRequest(kind: key.kind, ids: [key.id], isVisible: false))
+                inFlight.insert(key)
             }
         }
         takeFull()
@@ -146,7 +170,9 @@ public struct NameBook: Sendable {
         finish(request)
         for id in request.ids {
             let key = NameKey(request.kind, id, language: request.language)
-            entries[key] = names[id].map { .named(Self.sanitized($0)) } ?? Entry.none
+            let name = names[id].map(Self.sanitized)
+            entries[key] = name.map { .named($0) } ?? Entry.none
+            if let name, request.language == nil { sortKeys[key] = FoldedText.fold(name.text) }
         }
     }
 
@@ -158,6 +184,9 @@ public struct NameBook: Sendable {
         let keys = request.ids.map { NameKey(request.kind, $0, language: request.language) }
         switch error.kind {
         case .cancelled:
+            // Cancelled before its turn because it left the screen: the background asks for it
+            // again (the scan may have passed its rows, and a filter may keep them off screen).
+            requeued += keys.filter { $0.language == nil }
             return nil
         case .notFound where !request.kind.isBatched:
             for key in keys { entries[key] = Entry.none }

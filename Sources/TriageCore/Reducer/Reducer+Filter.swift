@@ -35,28 +35,30 @@ extension Reducer {
         let previous = state.filterQuery?.needle
         state.filterText = text
         let needle = FoldedText.fold(text.trimmingCharacters(in: .whitespaces))
-        keepingSelection(&state) { state in
-            guard !needle.isEmpty, let search = state.search else {
+        guard !needle.isEmpty else {
+            keepingSelection(&state) { state in
                 state.filterQuery = nil
                 state.view.clearFilter()
-                return
             }
-            let query = search.query(needle)
-            state.filterQuery = query
-            let narrowing = previous.map { FoldedText.contains(needle, $0) } ?? false
-            let store = state.store
-            state.view.filter(narrowing: narrowing) { search.matches(slot: $0, in: store, query) }
+            return
         }
+        filter(&state, by: needle, narrowing: previous.map { FoldedText.contains(needle, $0) } ?? false)
     }
 
     /// Filters again with the filter in force (names arrived: a row may match by name now).
     static func refilter(_ state: inout AppState) {
-        guard let needle = state.filterQuery?.needle, let search = state.search else { return }
+        guard let needle = state.filterQuery?.needle else { return }
+        filter(&state, by: needle, narrowing: false)
+    }
+
+    /// Shows the rows that have `needle` (folded); `narrowing`: only those shown may.
+    private static func filter(_ state: inout AppState, by needle: String, narrowing: Bool) {
+        guard let search = state.search else { return }
         keepingSelection(&state) { state in
             let query = search.query(needle)
             state.filterQuery = query
-            let store = state.store
-            state.view.filter(narrowing: false) { search.matches(slot: $0, in: store, query) }
+            let hits = search.hits(in: state.store, query)
+            state.view.filter(narrowing: narrowing) { $0 < hits.count && hits[$0] }
         }
     }
 
@@ -68,8 +70,9 @@ extension Reducer {
         show(&state, Banner(.info, "Sorted: \(order.label)."))
     }
 
-    /// Runs `change` on the view and keeps the selection on its request, at its screen row; when
-    /// the request no longer shows, the first one after it in the order (else the last) is selected.
+    /// Runs `change` on the view and keeps the selection on its request, at its screen row (or
+    /// where it is when that is on the first page, so the list shows from its top); when the
+    /// request no longer shows, the first one after it in the order (else the last) is selected.
     private static func keepingSelection(_ state: inout AppState, _ change: (inout AppState) -> Void) {
         let selectedSlot = state.selectedID.flatMap(state.store.slot(of:))
         let orderBefore = state.view.order
@@ -80,7 +83,11 @@ extension Reducer {
             state.selectedID = state.row(at: 0).id
             return
         }
-        if state.view.index(ofSlot: selectedSlot, in: state.store) != nil { return }
+        if let index = state.view.index(ofSlot: selectedSlot, in: state.store) {
+            // Where the request is on the first page, the list shows from its top.
+            if index < state.layout.listRows { state.cursorRow = index }
+            return
+        }
         // Under the same order (only the filter changed): the first shown row after the selection.
         let after = state.view.order == orderBefore ? state.view.place(ofSlot: selectedSlot, in: state.store) : 0
         state.selectedID = state.row(at: min(after, state.view.count - 1)).id

@@ -14,10 +14,14 @@ extension Renderer {
 
         let rows = max(0, frame.height - 1)
         if state.view.isEmpty {
-            let message: String = switch state.load {
-            case .loading: "Loading the pending requests…"
-            case .failed: "No requests loaded. Press r to try again."
-            case .done: "No pending requests. Press r to reload."
+            let message: String = if state.view.isFiltered, state.view.unfilteredCount > 0 {
+                "No request matches /\(UntrustedText.sanitize(state.filterText)). Esc clears the filter."
+            } else {
+                switch state.load {
+                case .loading: "Loading the pending requests…"
+                case .failed: "No requests loaded. Press r to try again."
+                case .done: "No pending requests. Press r to reload."
+                }
             }
             screen.write(message, row: frame.row + 2, column: frame.column + 2, style: .muted, limit: frame.width - 2)
             return

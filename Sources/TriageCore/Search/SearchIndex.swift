@@ -18,7 +18,10 @@ struct SearchIndex: Sendable {
         var notes: UInt32 = 0
         var answers: UInt32 = 0
 
-        var all: [UInt32] { [customer, subject, office, city, notes, answers] }
+        /// Whether `test` holds for one of the values (no array built: asked for every row a keystroke).
+        func contains(where test: (UInt32) -> Bool) -> Bool {
+            test(customer) || test(subject) || test(office) || test(city) || test(notes) || test(answers)
+        }
     }
 
     /// What a value is: a named thing (its name may arrive later) or a text of the row.
@@ -31,6 +34,9 @@ struct SearchIndex: Sendable {
     /// The folded text of each value number; number 0 is "no value".
     private var texts: [String] = [""]
     private var numbers: [ValueKey: UInt32] = [:]
+    /// Every byte that occurs in an id (ASCII letters lowercased): a text with any other byte
+    /// cannot be in an id, and the ids are not searched for it (digits-only ids and `dubois`).
+    private var idBytes = [Bool](repeating: false, count: 256)
 
     /// Indexes every row of `store`.
     init(_ store: RequestStore, names: NameBook) {
@@ -41,13 +47,14 @@ struct SearchIndex: Sendable {
     /// Indexes the row in `slot` (a new row, or one the server changed).
     mutating func set(slot: Int, _ row: Appointment, names: NameBook) {
         let values = RowValues(
-            customer: row.customer.map { number(.name(.customer, $0.participant.id), names: names) } ?? 0,
+            customer: row.customerID.map { number(.name(.customer, $0), names: names) } ?? 0,
             subject: number(.name(.subject, row.subject.id), names: names),
             office: number(.name(.office, row.office.id), names: names),
             city: row.location?.city.map { number(.text($0.value), names: names) } ?? 0,
             notes: row.internalNotes.map { number(.text($0), names: names) } ?? 0,
             answers: Self.answerText(row).map { number(.text($0), names: names) } ?? 0)
         if slot == rows.count { rows.append(values) } else { rows[slot] = values }
+        for byte in row.id.utf8 { idBytes[Int(byte >= 65 && byte <= 90 ? byte + 32 : byte)] = true }
     }
 
     /// Follows a removal from the store (each old slot's new slot, nil for those removed).
@@ -72,22 +79,33 @@ struct SearchIndex: Sendable {
         var needle: String
         /// By value number: whether its text contains the needle.
         var values: [Bool]
+        /// Whether the needle could be part of an id at all.
+        var mayBeInAnID: Bool
     }
 
     /// The query for `needle` (folded): each distinct text is tested once a keystroke.
     func query(_ needle: String) -> Query {
-        Query(needle: needle, values: texts.map { !$0.isEmpty && FoldedText.contains($0, needle) })
+        Query(needle: needle, values: texts.map { !$0.isEmpty && FoldedText.contains($0, needle) },
+              mayBeInAnID: needle.utf8.allSatisfy { idBytes[Int($0)] })
+    }
+
+    /// Whether each row of `store` (by slot) matches: one pass in slot order, so the rows are
+    /// read in the order they lie in memory (the list's order jumps about, and a cache miss a row
+    /// costs more than the test).
+    func hits(in store: RequestStore, _ query: Query) -> [Bool] {
+        (0..<rows.count).map { matches(slot: $0, in: store, query) }
     }
 
     /// Whether the row in `slot` of `store` has the query's text in one of its fields or its id.
     func matches(slot: Int, in store: RequestStore, _ query: Query) -> Bool {
         guard slot < rows.count else { return false }
-        for number in rows[slot].all where number != 0 {
+        let found = rows[slot].contains { number in
+            guard number != 0 else { return false }
             let index = Int(number)
             // A value newer than the query (a row that arrived since) is tested as it comes.
-            if index < query.values.count ? query.values[index] : FoldedText.contains(texts[index], query.needle) { return true }
+            return index < query.values.count ? query.values[index] : FoldedText.contains(texts[index], query.needle)
         }
-        return FoldedText.containsIgnoringASCIICase(store.id(ofSlot: slot), query.needle)
+        return found || (query.mayBeInAnID && FoldedText.containsIgnoringASCIICase(store.id(ofSlot: slot), query.needle))
     }
 
     private mutating func number(_ key: ValueKey, names: NameBook) -> UInt32 {

@@ -62,22 +62,75 @@ public struct ListView: Sendable {
         self.order = order
         nameKeys = []
         awaitingNames = [:]
-        if order.key.nameKind != nil {
-            nameKeys.reserveCapacity(store.count)
-            for slot in 0..<store.count { nameKeys.append(nameKey(slot, store, names)) }
-        }
         let shown = filtered.map { Self.membership($0, count: store.count) }
-        let keys = nameKeys
         ordered = Array(0..<store.count)
-        ordered.sort { order.precedes($0, $1, in: store, nameKeys: keys) }
+        if order.key.nameKind != nil {
+            sortByName(store, names)
+        } else {
+            ordered.sort { order.precedes($0, $1, in: store, nameKeys: []) }
+        }
         if let shown { filtered = ordered.filter { shown[$0] } }
+    }
+
+    /// The sort by name in bulk: each distinct name is folded once and ranked, and the rows are
+    /// sorted as small records (name's rank, server rank, slot) lying side by side, not through
+    /// their slots (comparing strings, or reading rows all over memory, 100,000 times log over is
+    /// too slow for a key press); the folded names stay as the keys rows are placed by later.
+    private mutating func sortByName(_ store: RequestStore, _ names: NameBook) {
+        guard let kind = order.key.nameKind else { return }
+        // Each distinct id once: its folded name, and which rows have it.
+        var distinctOfID: [String: Int] = [:]
+        var distinctKeys: [String?] = []
+        var distinctOfSlot = [Int](repeating: -1, count: store.count)
+        nameKeys.reserveCapacity(store.count)
+        for slot in 0..<store.count {
+            guard let id = store[slot].nameID(kind) else {
+                nameKeys.append(nil)
+                continue
+            }
+            let distinct: Int
+            if let known = distinctOfID[id] {
+                distinct = known
+            } else {
+                distinct = distinctKeys.count
+                distinctOfID[id] = distinct
+                distinctKeys.append(names.sortKey(kind, id))
+            }
+            distinctOfSlot[slot] = distinct
+            nameKeys.append(distinctKeys[distinct])
+            if distinctKeys[distinct] == nil { awaitingNames[id, default: []].append(slot) }
+        }
+        // Rank the distinct names (rows without a name last, in either direction).
+        let ascending = order.ascending
+        let named = distinctKeys.indices.filter { distinctKeys[$0] != nil }
+            .sorted { FoldedText.precedes(distinctKeys[$0]!, distinctKeys[$1]!) }
+        var rankOfDistinct = [UInt32](repeating: .max, count: distinctKeys.count)
+        var rank: UInt32 = 0
+        for (position, distinct) in named.enumerated() {
+            if position > 0, distinctKeys[distinct] != distinctKeys[named[position - 1]] { rank += 1 }
+            rankOfDistinct[distinct] = rank
+        }
+        struct Record { var name: UInt32; var rank: Int; var slot: Int }
+        var records = (0..<store.count).map { slot -> Record in
+            let distinct = distinctOfSlot[slot]
+            var name = distinct < 0 ? UInt32.max : rankOfDistinct[distinct]
+            if !ascending, name != .max { name = rank - name }
+            return Record(name: name, rank: store.rank(ofSlot: slot), slot: slot)
+        }
+        let sortOrder = order
+        records.sort { left, right in
+            if left.name != right.name { return left.name < right.name }
+            if left.rank != right.rank { return ascending ? left.rank < right.rank : left.rank > right.rank }
+            return sortOrder.tieBreak(left.slot, right.slot, in: store)
+        }
+        ordered = records.map(\.slot)
     }
 
     /// The folded name the row in `slot` sorts by; nil (sorted last) while it is not known, and
     /// then the slot waits for it.
     private mutating func nameKey(_ slot: Int, _ store: RequestStore, _ names: NameBook) -> String? {
         guard let kind = order.key.nameKind, let id = store[slot].nameID(kind) else { return nil }
-        if let name = names.name(kind, id) { return FoldedText.fold(name.text) }
+        if let key = names.sortKey(kind, id) { return key }
         awaitingNames[id, default: []].append(slot)
         return nil
     }
@@ -87,8 +140,7 @@ public struct ListView: Sendable {
                                keep: (Int) -> Bool) {
         guard order.key.nameKind == kind, !awaitingNames.isEmpty else { return }
         for id in ids {
-            guard let slots = awaitingNames.removeValue(forKey: id), let name = names.name(kind, id) else { continue }
-            let key = FoldedText.fold(name.text)
+            guard let slots = awaitingNames.removeValue(forKey: id), let key = names.sortKey(kind, id) else { continue }
             for slot in slots where slot < store.count && store[slot].nameID(kind) == id {
                 remove(slot: slot, in: store)
                 nameKeys[slot] = key

@@ -1,7 +1,7 @@
 import EngageContract
 
-/// How the list view orders requests: a key and a direction. Ties are broken by id, so the order
-/// is total and a request's place can be found by binary search. Requests without the key's
+/// How the list view orders requests: a key and a direction. Ties are broken by the server's order
+/// and then by id, so the order is total and a request's place can be found by binary search. Requests without the key's
 /// value (no time yet, no name known) come after the others in either direction.
 public struct SortOrder: Sendable, Equatable {
     public enum Key: String, Sendable, CaseIterable {
@@ -61,16 +61,28 @@ public struct SortOrder: Sendable, Equatable {
     func precedes(_ left: Int, _ right: Int, in store: RequestStore, nameKeys: [String?]) -> Bool {
         switch key {
         case .server:
-            let (rankA, rankB) = (store.rank(ofSlot: left), store.rank(ofSlot: right))
-            if rankA != rankB { return ascending ? rankA < rankB : rankA > rankB }
+            break
         case .start:
             if let first = Self.comesFirst(store[left].start, store[right].start, ascending: ascending) { return first }
         case .waiting:
             let (createdA, createdB) = (store[left].createdAt, store[right].createdAt)
             if createdA != createdB { return ascending == (createdA < createdB) }
         case .customer, .subject, .office:
-            if let first = Self.comesFirst(nameKeys[left], nameKeys[right], ascending: ascending) { return first }
+            switch (nameKeys[left], nameKeys[right]) {
+            case (let a?, let b?) where a != b: return ascending == FoldedText.precedes(a, b)
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: break
+            }
         }
+        return tieBreak(left, right, in: store)
+    }
+
+    /// Between rows whose keys tie: the server's order (as first seen), then the id; in the
+    /// sort's direction, so a reversed list is the same list backwards.
+    func tieBreak(_ left: Int, _ right: Int, in store: RequestStore) -> Bool {
+        let (rankA, rankB) = (store.rank(ofSlot: left), store.rank(ofSlot: right))
+        if rankA != rankB { return ascending ? rankA < rankB : rankA > rankB }
         return Self.idPrecedes(store.id(ofSlot: left), store.id(ofSlot: right), ascending: ascending)
     }
 
