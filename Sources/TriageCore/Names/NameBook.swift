@@ -129,8 +129,9 @@ public struct NameBook: Sendable {
                 }
             }
         }
-        while room(), let key = requeued.popLast() {
-            guard needs(key), !backlogged.contains(key) else { continue }
+        /// A batched kind waits in the backlog for a full batch; a customer is asked for at once.
+        func ask(_ key: NameKey) {
+            guard needs(key), !backlogged.contains(key) else { return }
             if key.kind.isBatched {
                 backlog[key.kind, default: []].append(key.id)
                 backlogged.insert(key)
@@ -139,17 +140,10 @@ public struct NameBook: Sendable {
                 inFlight.insert(key)
             }
         }
+        while room(), let key = requeued.popLast() { ask(key) }
         takeFull()
         while room(), scanPosition < store.count {
-            for key in store[scanPosition].listNameKeys where needs(key) && !backlogged.contains(key) {
-                if key.kind.isBatched {
-                    backlog[key.kind, default: []].append(key.id)
-                    backlogged.insert(key)
-                } else {
-                    requests.append(NameRequest(kind: key.kind, ids: [key.id], isVisible: false))
-                    inFlight.insert(key)
-                }
-            }
+            for key in store[scanPosition].listNameKeys { ask(key) }
             scanPosition += 1
             takeFull()
         }
