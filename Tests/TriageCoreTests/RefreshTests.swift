@@ -119,4 +119,35 @@ struct RefreshTests {
         TriageFixture.press(&state, .character("r"))
         #expect(TriageFixture.press(&state, .character("R")).isEmpty)
     }
+
+    @Test func afterAFailedFirstLoadTheTimerLoadsAgainAndNothingIsNew() {
+        var state = TriageFixture.state(size: size)
+        _ = Reducer.reduce(&state, .start)
+        let effects = Reducer.reduce(&state, .loadFailed(generation: state.generation, TriageFixture.statusInvalid))
+        #expect(effects.contains(.scheduleRefresh(seconds: 60)), "the list is tried again by itself")
+        #expect(Reducer.reduce(&state, .refreshDue) == [.loadAppointments(generation: state.generation)])
+        TriageFixture.reload(&state, with: pending)
+        #expect(state.load == .done && state.store.newCount == 0 && state.view.count == pending.count)
+    }
+
+    @Test func onlyTheFirstOfFailingRefreshesInARowGetsABanner() {
+        var state = TriageFixture.loaded(size)
+        let failure = EngageError(kind: .serverFailure, httpStatus: 500, correlationId: "c-500")
+        _ = Reducer.reduce(&state, .refreshDue)
+        _ = Reducer.reduce(&state, .loadFailed(generation: state.generation, failure))
+        #expect(state.banner?.text.hasPrefix("Refreshing failed") == true)
+        _ = Reducer.reduce(&state, .key(.escape))
+        _ = Reducer.reduce(&state, .refreshDue)
+        let second = Reducer.reduce(&state, .loadFailed(generation: state.generation, failure))
+        #expect(state.banner == nil, "the second in a row goes to the log")
+        #expect(second.contains { if case .log(let line) = $0 { line.contains("correlation c-500") } else { false } })
+        #expect(Renderer.render(state).line(0).contains("refresh failing"))
+        // `R` always says it; a refresh that works clears the mark.
+        TriageFixture.press(&state, .character("R"))
+        _ = Reducer.reduce(&state, .loadFailed(generation: state.generation, failure))
+        #expect(state.banner?.text.hasPrefix("Refreshing failed") == true)
+        _ = Reducer.reduce(&state, .refreshDue)
+        TriageFixture.reload(&state, with: pending)
+        #expect(state.refreshFailures == 0 && !Renderer.render(state).line(0).contains("failing"))
+    }
 }

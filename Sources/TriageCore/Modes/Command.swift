@@ -66,12 +66,12 @@ public enum Command: Hashable, Sendable, CaseIterable {
         case .runPrompt: "jump (or quit with q)"
         case .cancelPrompt: "close the line"
         case .deletePromptCharacter: "delete the last character"
-        case .filter: "filter the list as you type (customer, subject, office, city, id, notes, answers)"
+        case .filter: "filter as you type (names, city, id, notes…)"
         case .keepFilter: "keep the filter and go back to the list"
         case .clearFilter: "clear the filter"
-        case .sortNext: "sort by the next key (start, waiting, customer, subject, office)"
+        case .sortNext: "sort by start, waiting, customer, subject, office"
         case .sortReverse: "reverse the sort"
-        case .refresh: "refresh now (new and handled requests; r reloads everything)"
+        case .refresh: "refresh now (r reloads everything)"
         }
     }
 }

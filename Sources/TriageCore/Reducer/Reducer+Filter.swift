@@ -64,10 +64,10 @@ extension Reducer {
 
     /// `s` / `S`: the next sort key, or the same key reversed.
     static func sort(_ state: inout AppState, by order: SortOrder) {
+        // The title says the order: no banner for it.
         keepingSelection(&state) { state in
             state.view.sort(state.store, by: order, names: state.names)
         }
-        show(&state, Banner(.info, "Sorted: \(order.label)."))
     }
 
     /// Runs `change` on the view and keeps the selection on its request, at its screen row (or

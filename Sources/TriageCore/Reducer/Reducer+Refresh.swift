@@ -21,7 +21,9 @@ extension Reducer {
             show(&state, Banner(.info, "A refresh is on its way."))
             return []
         }
-        return startRefresh(&state)
+        let effects = startRefresh(&state)
+        state.refreshIsManual = true
+        return effects
     }
 
     /// The timer: refreshes, or waits for the question or the line on screen to close.
@@ -42,8 +44,12 @@ extension Reducer {
         return refreshDue(&state)
     }
 
+    /// A refresh, or a whole load again while the list was never read whole (the first load
+    /// failed): what a refresh would call new is simply the list.
     private static func startRefresh(_ state: inout AppState) -> [Effect] {
+        guard state.lastUpdated != nil else { return startLoad(&state) }
         state.generation += 1
+        state.refreshIsManual = false
         state.isRefreshing = true
         state.refreshDeferred = false
         state.rowsSeenByLoad = 0
@@ -56,6 +62,7 @@ extension Reducer {
     /// concludes nothing about what it missed.
     static func finishRefresh(_ state: inout AppState, isComplete: Bool) -> [Effect] {
         state.isRefreshing = false
+        state.refreshFailures = 0
         state.lastUpdated = state.clock.now()
         let generation = state.generation
         var kept = [Bool](repeating: true, count: state.store.count)
@@ -76,12 +83,22 @@ extension Reducer {
     }
 
     /// A refresh that failed: the list stays as it was read last, and the next one is scheduled.
+    /// The first failure in a row (or one of `R`) says so in a banner; the next ones go to the
+    /// log, and the title says the refreshes are failing.
     static func failRefresh(_ state: inout AppState, _ error: EngageError) -> [Effect] {
         state.isRefreshing = false
+        state.refreshFailures += 1
         let since = state.lastUpdated.map { " (the list is as of \(TimeDisplay(timeZone: state.options.timeZone).time($0)))" } ?? ""
-        show(&state, BannerText.failure("Refreshing failed: " + error.message + since, error,
-                                        next: BannerText.nextStep(after: error, reloadKey: state.keymap.firstKey(for: .refresh))))
-        return scheduleRefresh(state)
+        let text = "Refreshing failed: " + error.message + since
+        var effects = scheduleRefresh(state)
+        if state.refreshIsManual || state.refreshFailures == 1 {
+            show(&state, BannerText.failure(text, error,
+                                            next: BannerText.nextStep(after: error, reloadKey: state.keymap.firstKey(for: .refresh))))
+        } else {
+            effects.append(.log(text + (error.correlationId.map { " · correlation \($0)" } ?? "")))
+        }
+        state.refreshIsManual = false
+        return effects
     }
 
     /// What the server says now of the requests the refresh no longer saw pending: their new

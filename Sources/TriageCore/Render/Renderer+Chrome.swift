@@ -96,8 +96,8 @@ extension Renderer {
             hints = [hint(.moveDown, "scroll"), hint(.nextSection, "section"), hint(.cycleLanguage, "language"),
                      hint(.back, "back"), hint(.accept, "accept"), hint(.help, "help"), hint(.quit, "quit")]
         } else {
-            hints = ["↑↓ move", hint(.open, "details"), hint(.accept, "accept"), hint(.reload, "reload"),
-                     hint(.help, "help"), hint(.quit, "quit")]
+            hints = ["↑↓ move", hint(.open, "details"), hint(.accept, "accept"), hint(.filter, "filter"),
+                     hint(.reload, "reload"), hint(.help, "help"), hint(.quit, "quit")]
         }
         if state.options.readOnly { hints.removeAll { $0.hasSuffix(" accept") } }
         if state.banner != nil, !confirming, !state.isShuttingDown, [.list, .details].contains(state.modes.current.kind) {

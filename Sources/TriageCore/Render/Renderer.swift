@@ -89,7 +89,8 @@ public enum Renderer {
         if state.isRefreshing {
             parts.append("refreshing")
         } else if let updated = state.lastUpdated {
-            parts.append("updated " + TimeDisplay(timeZone: state.options.timeZone).time(updated))
+            let failing = state.refreshFailures > 0 ? ", refresh failing" : ""
+            parts.append("updated " + TimeDisplay(timeZone: state.options.timeZone).time(updated) + failing)
         }
         return parts
     }

@@ -43,6 +43,11 @@ public struct AppState: Sendable {
     var refreshDeferred = false
     /// When the list was last read whole (a load or a refresh that ended).
     public var lastUpdated: Date?
+    /// Background refreshes that failed in a row (the first one says so in a banner, the rest in
+    /// the log and the title, so a flaky network does not keep covering the screen).
+    public var refreshFailures = 0
+    /// The refresh on its way was asked for with `R` (its failure always gets a banner).
+    var refreshIsManual = false
     /// The accept of the marked requests on its way, if any.
     public var bulk: BulkAccept?
     /// What became of each accept of the last bulk accept (`A`), for its result list.
