@@ -94,6 +94,18 @@ extension ConfigurationTests {
         #expect(problem(#"{"colors": "16"}"#)?.contains("\"colors\" should be one of") == true)
     }
 
+    @Test func theListsOrderAndTheRefreshFromTheFileAndTheirErrors() throws {
+        let defaults = try Settings.resolve(flags: .init(), environment: [:], file: nil, filePath: "f")
+        #expect(defaults.sortOrder == TriageCore.SortOrder(.start) && defaults.refreshSeconds == 60)
+        let file = try parse(#"{"sort": "customer", "sortReverse": true, "refreshSeconds": 0}"#)
+        let settings = try Settings.resolve(flags: .init(), environment: [:], file: file, filePath: "f")
+        #expect(settings.sortOrder == TriageCore.SortOrder(.customer, ascending: false) && settings.refreshSeconds == 0)
+        #expect(problem(#"{"sort": "wating"}"#)?.contains("\"sort\" should be the list's order at start: one of \"start\"") == true)
+        #expect(problem(#"{"refreshSeconds": -1}"#)?.contains("\"refreshSeconds\" should be a whole number of seconds") == true)
+        #expect(problem(#"{"refreshSeconds": 1.5}"#)?.contains("\"refreshSeconds\" should be a whole number of seconds") == true)
+        #expect(problem(#"{"sortReverse": "yes"}"#)?.contains("\"sortReverse\" should be true or false") == true)
+    }
+
     @Test func credentialPrecedenceFlagThenEnvironmentThenFile() throws {
         let file = try parse(#"{"tokenFile": "/f/token", "tokenCommand": "pass engage", "clientId": "c", "clientSecretFile": "/f/secret"}"#)
         func source(_ environment: [String: String], flags: Settings.Flags = .init()) throws -> Settings.TokenSource? {
