@@ -150,4 +150,24 @@ struct RefreshTests {
         TriageFixture.reload(&state, with: pending)
         #expect(state.refreshFailures == 0 && !Renderer.render(state).line(0).contains("failing"))
     }
+
+    @Test func underAFilterARefreshShowsOnlyTheNewOnesThatMatch() throws {
+        var state = TriageFixture.loaded(size)
+        TriageFixture.press(&state, .character("/"))
+        for character in "dubois" { TriageFixture.press(&state, .character(character)) }
+        TriageFixture.press(&state, .enter)
+        let shown = TriageFixture.ids(state)
+        var matching = newcomer
+        matching.id = "2002"
+        matching.internalNotes = "Asked for Mme Dubois at the desk"
+        var other = newcomer
+        other.internalNotes = nil
+        let gone = try #require(shown.first)
+        refresh(&state, reading: [matching, other] + pending.filter { $0.id != gone })
+        #expect(TriageFixture.ids(state).contains("2002") && !TriageFixture.ids(state).contains(other.id))
+        #expect(state.store.newCount == 2, "both are new; the filter shows one")
+        #expect(state.store.state(of: gone).handledElsewhere && TriageFixture.ids(state).contains(gone))
+        TriageFixture.press(&state, .escape)
+        #expect(TriageFixture.ids(state).contains(other.id) && state.view.count == pending.count + 2)
+    }
 }
