@@ -77,6 +77,16 @@ public struct EngageError: Error, Sendable, CustomStringConvertible {
     /// The server's code of the first error item, e.g. `APPOINTMENT_STATUS_INVALID`.
     public var code: String? { serverErrors.first.map(\.code).flatMap { $0.isEmpty ? nil : $0 } }
 
+    /// What the 422 codes of reschedule and reassign mean, in plain words (the code itself is
+    /// shown beside it, with the correlation id).
+    static let businessRuleMessages: [String: String] = [
+        "APPOINTMENT_NO_AVAILABILITY": "No colleague is free at that time.",
+        "APPOINTMENT_START_AFTER_END": "The start is after the end.",
+        "APPOINTMENT_PARTICIPANTS_NOT_UNIQUE": "That colleague takes part in it already.",
+        "APPOINTMENT_PRIMARY_CUSTOMER_MISSING": "The request has no primary customer.",
+        "APPOINTMENT_PRIMARY_EMPLOYEE_MISSING": "No such active colleague: the request needs one to hold it.",
+    ]
+
     /// Whether this is the 422 that says the appointment's status does not allow the operation.
     public var isStatusInvalid: Bool { kind == .businessRule && code == "APPOINTMENT_STATUS_INVALID" }
 
@@ -110,6 +120,7 @@ public struct EngageError: Error, Sendable, CustomStringConvertible {
             let allowed = allowedStates.isEmpty ? "" : " (only \(allowedStates.joined(separator: ", ")) can be)"
             return "Already handled: this request is no longer pending\(allowed)."
         case .businessRule:
+            if let known = code.flatMap({ Self.businessRuleMessages[$0] }) { return known }
             return "Refused by the server: " + (serverMessage ?? "a business rule does not allow this.")
         case .rateLimited:
             let wait = retryAfter.map { " Try again in \(Self.seconds($0)) s." } ?? " Try again shortly."

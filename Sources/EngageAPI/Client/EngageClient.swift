@@ -32,7 +32,7 @@ public final class EngageClient: AppointmentService, NameService {
 
     /// Sends one logical request, repeating it per the retry policy only when `idempotent`.
     func send<Value: Decodable & Sendable>(
-        _ method: Method, _ path: String, parameters: [(name: String, value: String)] = [],
+        _ method: Method, _ path: String, parameters: [(name: String, value: String)] = [], body: Data? = nil,
         decoding: Value.Type, idempotent: Bool, language: String? = nil,
         willSend: @Sendable (String) throws -> Void = { _ in }
     ) async throws(EngageError) -> EngageResponse<Value> {
@@ -50,8 +50,8 @@ public final class EngageClient: AppointmentService, NameService {
             }
             do {
                 return try await sendOnce(
-                    method, path, parameters: parameters, token: token, correlationId: correlationId, language: language,
-                    decoding: decoding)
+                    method, path, parameters: parameters, body: body, token: token, correlationId: correlationId,
+                    language: language, decoding: decoding)
             } catch {
                 // A 401 means the server did not act on the request: with a token source that can
                 // fetch a fresh token, refresh once and send the same request once more.
@@ -73,11 +73,11 @@ public final class EngageClient: AppointmentService, NameService {
     }
 
     private func sendOnce<Value: Decodable & Sendable>(
-        _ method: Method, _ path: String, parameters: [(name: String, value: String)], token: BearerToken,
+        _ method: Method, _ path: String, parameters: [(name: String, value: String)], body: Data?, token: BearerToken,
         correlationId: String, language: String, decoding: Value.Type
     ) async throws(EngageError) -> EngageResponse<Value> {
         let request = makeRequest(
-            method, path, parameters: parameters, correlationId: correlationId, language: language, token: token)
+            method, path, parameters: parameters, body: body, correlationId: correlationId, language: language, token: token)
         let started = ContinuousClock.now
         let logger = configuration.logger
         func log(_ outcome: String, level: Logger.Level) {
@@ -108,7 +108,7 @@ public final class EngageClient: AppointmentService, NameService {
     }
 
     private func makeRequest(
-        _ method: Method, _ path: String, parameters: [(name: String, value: String)], correlationId: String,
+        _ method: Method, _ path: String, parameters: [(name: String, value: String)], body: Data?, correlationId: String,
         language: String, token: BearerToken
     ) -> HTTPRequest {
         var url = configuration.baseURL.absoluteString
@@ -118,14 +118,15 @@ public final class EngageClient: AppointmentService, NameService {
             url += "?" + parameters.map { Self.encodeQueryName($0.name) + "=" + Self.encode($0.value) }
                 .joined(separator: "&")
         }
+        var headers = [
+            ("Authorization", "Bearer \(token.secret)"),
+            ("X-Correlation-Id", correlationId),
+            ("Accept-Language", language),
+            ("Accept", "application/json"),
+        ]
+        if body != nil { headers.append(("Content-Type", "application/json")) }
         return HTTPRequest(
-            method: method, url: url,
-            headers: [
-                ("Authorization", "Bearer \(token.secret)"),
-                ("X-Correlation-Id", correlationId),
-                ("Accept-Language", language),
-                ("Accept", "application/json"),
-            ],
+            method: method, url: url, headers: headers, body: body,
             timeout: configuration.requestTimeout,
             reusesConnections: method == .get)
     }

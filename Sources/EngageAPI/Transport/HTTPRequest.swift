@@ -5,6 +5,7 @@ struct HTTPRequest: Sendable {
     enum Method: String, Sendable {
         case get = "GET"
         case post = "POST"
+        case patch = "PATCH"
     }
 
     var method: Method

@@ -203,7 +203,11 @@ final class HTTPTransport: Sendable {
     }
 
     private static func head(of request: HTTPRequest, url: URL, origin: Origin) -> HTTPRequestHead {
-        let method: HTTPMethod = request.method == .get ? .GET : .POST
+        let method: HTTPMethod = switch request.method {
+        case .get: .GET
+        case .post: .POST
+        case .patch: .PATCH
+        }
         var target = url.path(percentEncoded: true)
         if target.isEmpty { target = "/" }
         if let query = url.query(percentEncoded: true) { target += "?" + query }
@@ -212,7 +216,7 @@ final class HTTPTransport: Sendable {
         let host = origin.host.contains(":") ? "[\(origin.host)]" : origin.host
         head.headers.add(name: "Host", value: defaultPort ? host : "\(host):\(origin.port)")
         for (name, value) in request.headers { head.headers.add(name: name, value: value) }
-        if request.method == .post {
+        if request.method != .get {
             head.headers.replaceOrAdd(name: "Content-Length", value: String(request.body?.count ?? 0))
         }
         if !request.reusesConnections { head.headers.replaceOrAdd(name: "Connection", value: "close") }

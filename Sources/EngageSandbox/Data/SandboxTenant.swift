@@ -112,6 +112,29 @@ public final class SandboxTenant: Sendable {
         }
     }
 
+    /// Runs `change` on one appointment with every appointment in view (to check its rules
+    /// against the others), in one step; nil for an unknown id. `change` returns whether it
+    /// changed anything.
+    func change<Result>(id: String, _ change: (inout Appointment, _ all: [Appointment]) -> (Result, changed: Bool)) -> Result? {
+        storage.withLock { storage in
+            guard let position = storage.positions[id] else { return nil }
+            var appointment = storage.appointments[position]
+            let (result, changed) = change(&appointment, storage.appointments)
+            guard changed else { return result }
+            storage.appointments[position] = appointment
+            storage.lastMatch = nil
+            return result
+        }
+    }
+
+    /// Records that the API client changed `appointment` now.
+    func stamp(_ appointment: inout Appointment) {
+        appointment.updatedAt = now()
+        appointment.updatedBy = Self.apiClientReference
+        appointment.updatedByType = .other
+        appointment.updatedFrom = .other
+    }
+
     /// Every appointment, in tenant order.
     public var appointments: [Appointment] { storage.withLock { $0.appointments } }
 }

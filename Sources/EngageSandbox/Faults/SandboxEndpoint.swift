@@ -6,6 +6,12 @@ public enum SandboxEndpoint: String, CaseIterable, Sendable, Hashable {
     case show
     /// `POST /appointments/{id}/_actions/accept`
     case accept
+    /// `POST /appointments/{id}/_actions/reschedule`
+    case reschedule
+    /// `POST /appointments/{id}/_actions/reassign`
+    case reassign
+    /// `PATCH /appointments/{id}` (the internal notes)
+    case update
     /// `POST /realms/{enterprise}/protocol/openid-connect/token`
     case token
     /// `GET /subjects`, `GET /subjects/{id}`

@@ -37,8 +37,9 @@ public struct SandboxRouter: Sendable {
         switch (request.method, segments.count) {
         case ("GET", 1) where segments[0] == "appointments": return .list
         case ("GET", 2) where segments[0] == "appointments": return .show
-        case ("POST", 4) where segments[0] == "appointments" && segments[2] == "_actions" && segments[3] == "accept":
-            return .accept
+        case ("POST", 4) where segments[0] == "appointments" && segments[2] == "_actions":
+            return ["accept": .accept, "reschedule": .reschedule, "reassign": .reassign][segments[3]]
+        case ("PATCH", 2) where segments[0] == "appointments": return .update
         case ("GET", 1), ("GET", 2):
             guard let kind = Self.nameKind(segments[0]), segments.count == 2 || kind.isBatched else { return nil }
             return Self.endpoint(of: kind)
@@ -60,6 +61,7 @@ public struct SandboxRouter: Sendable {
         case .list: return list(request)
         case .show: return show(id: segments[1], languages: Self.languages(request))
         case .accept: return accept(id: segments[1], languages: Self.languages(request))
+        case .reschedule, .reassign, .update: return change(endpoint, id: segments[1], request)
         case .token: return issueToken(request)
         case .subjects, .offices, .employees, .customers:
             let kind = Self.nameKind(segments[0])!, id = segments.count == 2 ? segments[1] : nil
@@ -175,7 +177,7 @@ public struct SandboxRouter: Sendable {
         }
     }
 
-    private func notFound(_ id: String) -> SandboxResponse {
+    func notFound(_ id: String) -> SandboxResponse {
         .error(404, code: "NOT_FOUND", type: "NOT_FOUND_ERROR", message: "Appointment '\(id)' not found")
     }
 
