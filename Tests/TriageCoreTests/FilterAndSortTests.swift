@@ -83,12 +83,23 @@ struct FilterAndSortTests {
         #expect(Renderer.render(state).text.contains("No request matches /dubzzz. Esc clears the filter."))
         for _ in 0..<3 { TriageFixture.press(&state, .backspace) }
         #expect(state.selectedID == "1001" && state.cursorRow == row)
-        // A filter that hides the selection selects the first match after it in the order.
+        // A filter that hides the selection selects the first match after it in the order;
+        // Enter keeps that, Esc (never mind) goes back to where the cursor was.
         TriageFixture.press(&state, .escape, .character("/"))
         type(&state, "savings")
         let savings = matching("savings")
         let next = try #require(savings.first { Int($0)! > 1001 })
         #expect(state.selectedID == next)
+        TriageFixture.press(&state, .escape)
+        #expect(state.selectedID == "1001" && !state.view.isFiltered)
+        TriageFixture.press(&state, .character("/"))
+        type(&state, "savings")
+        TriageFixture.press(&state, .enter, .escape)
+        #expect(state.selectedID == "1001", "Esc in the list clears it the same way")
+        TriageFixture.press(&state, .character("/"))
+        type(&state, "savings")
+        TriageFixture.press(&state, .enter, .character("j"), .character("/"), .enter)
+        #expect(state.view.isFiltered && state.selectedID != "1001")
     }
 
     @Test func marksFollowTheirRequestsThroughFilterChanges() {

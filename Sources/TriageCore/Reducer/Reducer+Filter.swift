@@ -10,7 +10,18 @@ extension Reducer {
     /// `/`: opens the filter line with the filter in force.
     static func openFilter(_ state: inout AppState) {
         if state.search == nil { state.search = SearchIndex(state.store, names: state.names) }
+        if !state.view.isFiltered { state.selectionBeforeFilter = state.selectedID }
         state.modes.push(.filter)
+    }
+
+    /// Esc: the filter goes, and the selection goes back to the request it was on before the
+    /// filter moved it (Esc is "never mind"; Enter keeps where the filter led).
+    static func clearFilter(_ state: inout AppState) {
+        setFilter(&state, "")
+        guard let id = state.selectionBeforeFilter, let slot = state.store.slot(of: id),
+              let index = state.view.index(ofSlot: slot, in: state.store) else { return }
+        state.selectionBeforeFilter = nil
+        select(&state, index: index)
     }
 
     /// A key in the filter line: typing filters as it goes, Enter keeps the filter, Esc clears it.
@@ -18,9 +29,10 @@ extension Reducer {
         switch command {
         case .keepFilter:
             state.modes.pop()
+            if state.filterText.isEmpty { state.selectionBeforeFilter = nil }
         case .clearFilter:
             state.modes.pop()
-            setFilter(&state, "")
+            clearFilter(&state)
         case .deletePromptCharacter:
             setFilter(&state, String(state.filterText.dropLast()))
         default:

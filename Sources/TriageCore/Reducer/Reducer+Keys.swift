@@ -84,7 +84,7 @@ extension Reducer {
             if state.banner != nil {
                 state.banner = nil
             } else if movesList, state.view.isFiltered {
-                setFilter(&state, "")
+                clearFilter(&state)
             } else if !movesList {
                 state.modes.pop()
             }

@@ -21,6 +21,8 @@ public struct AppState: Sendable {
     public var filterText = ""
     /// The filter's folded text with its answer per value; nil when the list is not filtered.
     var filterQuery: SearchIndex.Query?
+    /// The request selected when the filter line opened: Esc (clearing the filter) goes back to it.
+    var selectionBeforeFilter: String?
     /// What the filter looks through: built the first time it is used, then kept in step.
     var search: SearchIndex?
     /// The selected request: an id, so it stays selected whatever moves around it.
