@@ -52,11 +52,16 @@ extension Reducer {
     /// Puts rows new to the view (or changed) in their places; under a filter, those it lets through.
     static func insertIntoView(_ state: inout AppState, _ slots: [Int]) {
         guard !slots.isEmpty else { return }
-        let (search, query, store) = (state.search, state.filterQuery, state.store)
-        state.view.insert(slots, in: store, names: state.names) { slot in
-            guard let query, let search else { return true }
-            return search.matches(slot: slot, in: store, query)
-        }
+        let keep = filterTest(state)
+        state.view.insert(slots, in: state.store, names: state.names, keep: keep)
+    }
+
+    /// Whether a row passes the filter in force (every row does without one), holding its own
+    /// copies of what it reads, so the view can change while it is asked.
+    static func filterTest(_ state: AppState) -> (Int) -> Bool {
+        guard let query = state.filterQuery, let search = state.search else { return { _ in true } }
+        let store = state.store
+        return { search.matches(slot: $0, in: store, query) }
     }
 
     /// Replaces one request with what the server says of it now (an accept's answer, a re-read).

@@ -1,5 +1,4 @@
 import EngageContract
-import Foundation
 
 /// Names: asked for as rows come on screen (those first), the rest in the background; the
 /// answers replace the ids where they are drawn. Nothing waits for them.
@@ -22,13 +21,13 @@ extension Reducer {
         case .success(let names):
             state.names.resolve(request, with: names)
             guard request.language == nil else { return [] }
-            state.search?.rename(request.kind, ids: request.ids, names: state.names)
-            let (search, query, store) = (state.search, state.filterQuery, state.store)
-            state.view.namesArrived(request.kind, ids: request.ids, in: store, names: state.names) { slot in
-                guard let query, let search else { return true }
-                return search.matches(slot: slot, in: store, query)
+            let renamed = state.search?.rename(request.kind, ids: request.ids, names: state.names) ?? []
+            let keep = filterTest(state)
+            state.view.namesArrived(request.kind, ids: request.ids, in: state.store, names: state.names, keep: keep)
+            // Filtered again only when a name that came changes what the filter lets through.
+            if let query = state.filterQuery, state.search?.changesAnswers(of: query, values: renamed) == true {
+                refilter(&state)
             }
-            refilter(&state)
             return []
         case .failure(let error):
             guard let reason = state.names.fail(request, with: error) else { return [] }
@@ -45,8 +44,7 @@ extension AppState {
         var keys: [NameKey] = []
         let layout = layout
         if let list = layout.list, !view.isEmpty {
-            let shown = Set(ListColumn.fitting(width: list.width, time: TimeDisplay(timeZone: options.timeZone), now: clock.now())
-                .compactMap(\.nameKind))
+            let shown = Set(ListColumn.fitting(width: list.width, for: self).compactMap(\.nameKind))
             let top = listTop
             for index in top..<min(view.count, top + layout.listRows) {
                 keys += row(at: index).listNameKeys.filter { shown.contains($0.kind) }

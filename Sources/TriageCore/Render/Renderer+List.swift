@@ -4,9 +4,7 @@ import Foundation
 /// The list pane: a header and one row per visible appointment.
 extension Renderer {
     static func drawList(_ screen: inout Screen, _ state: AppState, _ frame: Layout.Frame) {
-        let time = TimeDisplay(timeZone: state.options.timeZone)
-        let columns = ListColumn.fitting(width: frame.width, time: time, now: state.clock.now(),
-                                         wideStatus: state.store.hasHandledElsewhere)
+        let columns = ListColumn.fitting(width: frame.width, for: state)
         var header = ""
         for column in columns { header += DisplayWidth.fit(column.title, to: column.width) + " " }
         screen.fill(row: frame.row, column: frame.column, count: frame.width, style: .header)
@@ -78,12 +76,19 @@ struct ListColumn {
         self.init(title: title, width: width) { Cell(text: text($0, $1)) }
     }
 
+    /// The columns the list shows at `width` in `state` (its time zone and clock; room for
+    /// `· elsewhere` when a row says it): what is drawn and whose names are asked for.
+    static func fitting(width: Int, for state: AppState) -> [ListColumn] {
+        fitting(width: width, time: TimeDisplay(timeZone: state.options.timeZone), now: state.clock.now(),
+                wideStatus: state.store.hasHandledElsewhere)
+    }
+
     /// The columns that fit in `width`: the marker, id, start (relative near today) and status
     /// always; then, in this order and as long as each fits, the customer and subject by name,
     /// how long the request has waited, the office and employee by name and the meeting type;
     /// the room left over goes to the named columns.
     /// `wideStatus`: some row says `ACCEPTED · elsewhere`; from 100 columns the status has room for it.
-    static func fitting(width: Int, time: TimeDisplay, now: Date, wideStatus: Bool = false) -> [ListColumn] {
+    private static func fitting(width: Int, time: TimeDisplay, now: Date, wideStatus: Bool) -> [ListColumn] {
         let marker = ListColumn(title: "", width: 1) { appointment, state in
             if state.store.state(of: appointment.id).acceptInFlight { return Cell(text: Glyphs.spinner(state.spinnerFrame)) }
             let marked = state.store.slot(of: appointment.id).map(state.store.isMarked(slot:)) ?? false

@@ -54,7 +54,7 @@ struct SearchIndex: Sendable {
             notes: row.internalNotes.map { number(.text($0), names: names) } ?? 0,
             answers: Self.answerText(row).map { number(.text($0), names: names) } ?? 0)
         if slot == rows.count { rows.append(values) } else { rows[slot] = values }
-        for byte in row.id.utf8 { idBytes[Int(byte >= 65 && byte <= 90 ? byte + 32 : byte)] = true }
+        for byte in row.id.utf8 { idBytes[Int(FoldedText.lowercasedASCII(byte))] = true }
     }
 
     /// Follows a removal from the store (each old slot's new slot, nil for those removed).
@@ -65,12 +65,21 @@ struct SearchIndex: Sendable {
         rows = kept
     }
 
-    /// Folds the names that just arrived into their values.
-    mutating func rename(_ kind: NameKind, ids: [String], names: NameBook) {
+    /// Folds the names that just arrived into their values; returns the value numbers renamed.
+    mutating func rename(_ kind: NameKind, ids: [String], names: NameBook) -> [Int] {
+        var renamed: [Int] = []
         for id in ids {
-            guard let number = numbers[.name(kind, id)] else { continue }
-            texts[Int(number)] = Self.text(of: .name(kind, id), names: names)
+            guard let number = numbers[.name(kind, id)].map(Int.init) else { continue }
+            texts[number] = Self.text(of: .name(kind, id), names: names)
+            renamed.append(number)
         }
+        return renamed
+    }
+
+    /// Whether any of `values` (renamed since `query` was made) now answers it differently: only
+    /// then can a row have come into or gone out of the filter.
+    func changesAnswers(of query: Query, values: [Int]) -> Bool {
+        values.contains { $0 < query.values.count && query.values[$0] != FoldedText.contains(texts[$0], query.needle) }
     }
 
     /// What the filter looks for, with the answer for every value known when it was typed.
@@ -85,7 +94,7 @@ struct SearchIndex: Sendable {
 
     /// The query for `needle` (folded): each distinct text is tested once a keystroke.
     func query(_ needle: String) -> Query {
-        Query(needle: needle, values: texts.map { !$0.isEmpty && FoldedText.contains($0, needle) },
+        Query(needle: needle, values: texts.map { FoldedText.contains($0, needle) },
               mayBeInAnID: needle.utf8.allSatisfy { idBytes[Int($0)] })
     }
 

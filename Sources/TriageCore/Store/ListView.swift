@@ -141,10 +141,10 @@ public struct ListView: Sendable {
                                keep: (Int) -> Bool) {
         guard order.key.nameKind == kind, !awaitingNames.isEmpty else { return }
         for id in ids {
-            guard let slots = awaitingNames.removeValue(forKey: id), let key = names.sortKey(kind, id) else { continue }
+            guard let slots = awaitingNames.removeValue(forKey: id), names.sortKey(kind, id) != nil else { continue }
             for slot in slots where slot < store.count && store[slot].nameID(kind) == id {
+                // Out under its old key (none), in again under its name (`insert` reads it).
                 remove(slot: slot, in: store)
-                nameKeys[slot] = key
                 insert([slot], in: store, names: names, keep: keep)
             }
         }

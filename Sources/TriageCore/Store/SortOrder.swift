@@ -68,11 +68,8 @@ public struct SortOrder: Sendable, Equatable {
             let (createdA, createdB) = (store[left].createdAt, store[right].createdAt)
             if createdA != createdB { return ascending == (createdA < createdB) }
         case .customer, .subject, .office:
-            switch (nameKeys[left], nameKeys[right]) {
-            case (let a?, let b?) where a != b: return ascending == FoldedText.precedes(a, b)
-            case (.some, nil): return true
-            case (nil, .some): return false
-            default: break
+            if let first = Self.comesFirst(nameKeys[left], nameKeys[right], ascending: ascending, by: FoldedText.precedes) {
+                return first
             }
         }
         return tieBreak(left, right, in: store)
@@ -88,9 +85,11 @@ public struct SortOrder: Sendable, Equatable {
 
     /// Whether `a` comes before `b` in the direction, nil for a tie; a missing value comes last
     /// whichever the direction.
-    private static func comesFirst<Value: Comparable>(_ a: Value?, _ b: Value?, ascending: Bool) -> Bool? {
+    private static func comesFirst<Value: Comparable>(
+        _ a: Value?, _ b: Value?, ascending: Bool, by precedes: (Value, Value) -> Bool = (<)
+    ) -> Bool? {
         switch (a, b) {
-        case (let a?, let b?): a == b ? nil : ascending == (a < b)
+        case (let a?, let b?): a == b ? nil : ascending == precedes(a, b)
         case (.some, nil): true
         case (nil, .some): false
         case (nil, nil): nil

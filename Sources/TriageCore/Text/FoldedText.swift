@@ -6,9 +6,14 @@ enum FoldedText {
     static func fold(_ text: String) -> String {
         // ASCII needs no Foundation (which costs a microsecond a text): its letters lowercased.
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            return String(decoding: text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
+            return String(decoding: text.utf8.map(lowercasedASCII), as: UTF8.self)
         }
         return text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+    }
+
+    /// An ASCII capital as its small letter; every other byte as it is.
+    static func lowercasedASCII(_ byte: UInt8) -> UInt8 {
+        byte >= 65 && byte <= 90 ? byte + 32 : byte
     }
 
     /// The order of folded texts: by their UTF-8 bytes (no Unicode collation to pay for, and the
@@ -35,8 +40,7 @@ enum FoldedText {
             needle.withUTF8 { pattern in
                 guard !pattern.isEmpty, pattern.count <= text.count else { return false }
                 func byte(_ index: Int) -> UInt8 {
-                    let value = text[index]
-                    return lowercasingASCII && value >= 65 && value <= 90 ? value + 32 : value
+                    lowercasingASCII ? lowercasedASCII(text[index]) : text[index]
                 }
                 for start in 0...(text.count - pattern.count) {
                     var matched = 0
