@@ -115,3 +115,11 @@ public struct Appointment: Codable, Hashable, Sendable, Identifiable {
         try container.encode(location, forKey: .location)
     }
 }
+
+extension Appointment {
+    /// The first participant of type EMPLOYEE (PRIMARY first): who would hold the meeting.
+    public var primaryEmployee: AppointmentParticipant? {
+        appointmentParticipants.first { $0.type == .employee && $0.role == .primary }
+            ?? appointmentParticipants.first { $0.type == .employee }
+    }
+}

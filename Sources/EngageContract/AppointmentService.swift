@@ -1,4 +1,4 @@
-/// What the app needs from an Engage tenant: pages of appointments, one appointment, an accept.
+/// What the app needs from an Engage tenant: pages of appointments, one appointment, the writes.
 ///
 /// `EngageClient` is the real one; the runtime wraps it in a request budget, and tests script
 /// their own, so everything above the network is tested without one.
@@ -12,12 +12,14 @@ public protocol AppointmentService: Sendable {
     /// `GET /appointments/{id}`.
     func appointment(id: String) async throws(EngageError) -> EngageResponse<Appointment>
 
-    /// `POST /appointments/{id}/_actions/accept`. `willSend` is called with the correlation id of
-    /// each attempt just before it leaves (an attempt is repeated only where the server said it did
-    /// nothing: a 401 with a token that can be refreshed, a 429); when `willSend` throws, that
-    /// attempt is not sent and the error is thrown as `.notSent`.
-    func accept(id: String, willSend: @escaping @Sendable (String) throws -> Void) async throws(EngageError)
-        -> EngageResponse<Appointment>
+    /// Sends one write (`POST …/_actions/accept`, `…/reschedule`, `…/reassign`, `PATCH
+    /// /appointments/{id}`) and returns the appointment the server answers with. `willSend` is
+    /// called with the correlation id of each attempt just before it leaves (an attempt is
+    /// repeated only where the server said it did nothing: a 401 with a token that can be
+    /// refreshed, a 429); when `willSend` throws, that attempt is not sent and the error is
+    /// thrown as `.notSent`. Use `performReconciling` to know what became of it.
+    func perform(_ write: AppointmentWrite, on id: String, willSend: @escaping @Sendable (String) throws -> Void)
+        async throws(EngageError) -> EngageResponse<Appointment>
 }
 
 extension AppointmentService {
@@ -28,6 +30,6 @@ extension AppointmentService {
 
     /// An accept whose attempts nobody journals.
     public func accept(id: String) async throws(EngageError) -> EngageResponse<Appointment> {
-        try await accept(id: id, willSend: { _ in })
+        try await perform(.accept, on: id, willSend: { _ in })
     }
 }

@@ -35,10 +35,10 @@ public struct BudgetedService: TenantService {
         try await withSlot(.read) { () async throws(EngageError) in try await base.appointment(id: id) }
     }
 
-    public func accept(id: String, willSend: @escaping @Sendable (String) throws -> Void) async throws(EngageError)
-        -> EngageResponse<Appointment>
+    public func perform(_ write: AppointmentWrite, on id: String, willSend: @escaping @Sendable (String) throws -> Void)
+        async throws(EngageError) -> EngageResponse<Appointment>
     {
-        try await withSlot(.action) { () async throws(EngageError) in try await base.accept(id: id, willSend: willSend) }
+        try await withSlot(.action) { () async throws(EngageError) in try await base.perform(write, on: id, willSend: willSend) }
     }
 
     /// Names of rows on screen come before pages; the others after them. Cancelling works while

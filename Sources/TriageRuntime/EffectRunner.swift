@@ -7,7 +7,7 @@ import TriageCore
 /// Effects have identity (`Effect.id`): a new effect with the id of a running one replaces it
 /// (a new load cancels the old, whose late pages the reducer ignores by generation anyway), and
 /// `.cancel(id)` stops one. Every request goes through `service`, normally a `BudgetedService`,
-/// so pages and accepts share one request budget. Accepts go through the `AcceptTracker`, which
+/// so pages and writes share one request budget. Writes go through the `WriteTracker`, which
 /// journals them and lets the session wait for them at its end; they are never cancelled here.
 /// Names are read in the background and always answered (with the names or why not), so the
 /// reducer knows which are still on their way.
@@ -18,7 +18,7 @@ public final class EffectRunner: Sendable {
     }
 
     private let service: any TenantService
-    private let tracker: AcceptTracker
+    private let tracker: WriteTracker
     private let maxPagesInFlight: Int
     private let send: @Sendable (Action) -> Void
     private let running = Mutex<(tasks: [EffectID: Running], nextToken: UInt64)>(([:], 0))
@@ -27,7 +27,7 @@ public final class EffectRunner: Sendable {
     ///   - service: the tenant, through the request budget.
     ///   - maxPagesInFlight: pages a load asks for at once (the budget bounds them too).
     ///   - send: where results go; called from any thread.
-    public init(service: any TenantService, tracker: AcceptTracker, maxPagesInFlight: Int = 2,
+    public init(service: any TenantService, tracker: WriteTracker, maxPagesInFlight: Int = 2,
                 send: @escaping @Sendable (Action) -> Void) {
         self.service = service
         self.tracker = tracker
@@ -35,7 +35,7 @@ public final class EffectRunner: Sendable {
         self.send = send
     }
 
-    public var acceptTracker: AcceptTracker { tracker }
+    public var writeTracker: WriteTracker { tracker }
 
     /// The ids of the effects running now.
     public var runningEffects: Set<EffectID> { running.withLock { Set($0.tasks.keys) } }
@@ -68,12 +68,12 @@ public final class EffectRunner: Sendable {
                     send(.refreshDue)
                 } catch {}
             }
-        case .accept(let id):
-            // A second accept of a request already on its way is not sent (the reducer does not ask).
-            guard !runningEffects.contains(.accept(id)) else { return }
-            start(.accept(id)) { [service, tracker, send] in
-                let outcome = await tracker.accept(id: id, using: service)
-                send(.acceptFinished(id: id, outcome))
+        case .write(let id, let write):
+            // A second write to a request with one on its way is not sent (the reducer does not ask).
+            guard !runningEffects.contains(.write(id)) else { return }
+            start(.write(id)) { [service, tracker, send] in
+                let outcome = await tracker.perform(write, on: id, using: service)
+                send(.writeFinished(id: id, write.kind, outcome))
             }
         case .resolveNames(let request):
             start(.names(request)) { [service, send] in
@@ -126,10 +126,10 @@ public final class EffectRunner: Sendable {
         running.withLock { $0.tasks.removeValue(forKey: id) }?.task.cancel()
     }
 
-    /// Stops every effect but the accepts (which the session waits for or abandons).
+    /// Stops every effect but the writes (which the session waits for or abandons).
     public func cancelReads() {
         let tasks = running.withLock { running in
-            let reads = running.tasks.filter { if case .accept = $0.key { false } else { true } }
+            let reads = running.tasks.filter { if case .write = $0.key { false } else { true } }
             for id in reads.keys { running.tasks[id] = nil }
             return reads.values.map(\.task)
         }

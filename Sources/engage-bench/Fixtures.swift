@@ -5,8 +5,8 @@ import TriageCore
 import TriageRuntime
 
 /// A journal that keeps nothing: the benchmarks accept nothing.
-struct NoJournal: AcceptJournal {
-    func record(_ entry: AcceptJournalEntry) throws {}
+struct NoJournal: WriteJournal {
+    func record(_ entry: WriteJournalEntry) throws {}
 }
 
 /// The data the benchmarks use: the sandbox's seeded tenant, as the app would load it.

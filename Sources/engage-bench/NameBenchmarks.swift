@@ -35,7 +35,7 @@ enum NameBenchmarks {
         let inbox = Mutex<[Action]>([])
         let runner = EffectRunner(
             service: BudgetedService(sandbox.makeClient(pageSize: 25), budget: RequestBudget()),
-            tracker: AcceptTracker(journal: NoJournal()), send: { action in inbox.withLock { $0.append(action) } })
+            tracker: WriteTracker(journal: NoJournal()), send: { action in inbox.withLock { $0.append(action) } })
         // In the server's order, so that `checkServerOrder` can see a garbled load.
         let options = AppOptions(tenantName: "bench", timeZone: Fixtures.utc, sortOrder: TriageCore.SortOrder(.server))
         let store = TriageStore(state: AppState(options: options, size: size), runner: runner)

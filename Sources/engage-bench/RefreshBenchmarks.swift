@@ -25,7 +25,7 @@ enum RefreshBenchmarks {
             let inbox = Mutex<[Action]>([])
             let runner = EffectRunner(
                 service: BudgetedService(sandbox.makeClient(pageSize: 25), budget: RequestBudget()),
-                tracker: AcceptTracker(journal: NoJournal()), send: { action in inbox.withLock { $0.append(action) } })
+                tracker: WriteTracker(journal: NoJournal()), send: { action in inbox.withLock { $0.append(action) } })
             let size = Size(width: 120, height: 40)
             let store = TriageStore(state: AppState(options: AppOptions(tenantName: "bench", timeZone: Fixtures.utc), size: size),
                                     runner: runner)

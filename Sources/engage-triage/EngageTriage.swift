@@ -19,7 +19,10 @@ struct EngageTriage: AsyncParsableCommand {
             10 accept outcome unknown, 1 anything else.
             """,
         version: version,
-        subcommands: [TUICommand.self, ListCommand.self, ShowCommand.self, AcceptCommand.self, DoctorCommand.self],
+        subcommands: [
+            TUICommand.self, ListCommand.self, ShowCommand.self, AcceptCommand.self, RescheduleCommand.self,
+            ReassignCommand.self, NoteCommand.self, DoctorCommand.self,
+        ],
         defaultSubcommand: TUICommand.self
     )
 

@@ -20,13 +20,6 @@ struct CredentialsAndRecordsTests {
         }
     }
 
-    private func auditRecords(_ folder: URL) throws -> [[String: String]] {
-        let text = try String(contentsOf: folder.appendingPathComponent("audit.jsonl"), encoding: .utf8)
-        return try text.split(separator: "\n").map {
-            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: String])
-        }
-    }
-
     @Test func clientCredentialsFromTheEnvironmentSignInAndTheSecretsStayHidden() async throws {
         try await withTenant { sandbox, environment, stateFolder in
             let oauth = environment.merging([
@@ -159,7 +152,7 @@ struct CredentialsAndRecordsTests {
             _ = try await CommandRunner.triage(["accept", "1001"], environment: withToken)
             sandbox.faults.script(.accept, [.connectionReset])
             _ = try await CommandRunner.triage(["accept", "1009"], environment: withToken)
-            let all = try auditRecords(stateFolder)
+            let all = try AuditTrail.records(inStateHome: stateFolder.deletingLastPathComponent())
             // Each accept: its intent before it left, then its outcome, with the same correlation id.
             let intents = all.filter { $0["outcome"] == "sent" }
             let records = all.filter { $0["outcome"] != "sent" }

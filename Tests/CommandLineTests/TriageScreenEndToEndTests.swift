@@ -438,14 +438,6 @@ struct TriageScreenEndToEndTests {
         }
     }
 
-    /// The audit lines of a state folder, parsed.
-    private func auditRecords(_ state: URL) throws -> [[String: String]] {
-        let text = try String(contentsOf: state.appendingPathComponent("engage-triage/audit.jsonl"), encoding: .utf8)
-        return try text.split(separator: "\n").map { line in
-            try JSONDecoder().decode([String: String].self, from: Data(line.utf8))
-        }
-    }
-
     /// Polls until the sandbox has received `count` accepts (the request left), with a deadline.
     private func waitForAccepts(_ sandbox: SandboxServer, count: Int = 1) async throws {
         let deadline = ContinuousClock.now + .seconds(20)
@@ -497,7 +489,7 @@ struct TriageScreenEndToEndTests {
             if ending != "HUP" { try await tmux.waitFor("Quitting: waiting for the accept of \(target.id) on its way.") }
             let screen = try await tmux.waitFor("\nexit-status-0")
 
-            let records = try auditRecords(state)
+            let records = try AuditTrail.records(inStateHome: state)
             #expect(records.map { $0["outcome"] } == ["sent", "accepted"])
             let correlationId = try #require(records.first?["correlationId"])
             #expect(records[1]["correlationId"] == correlationId)
@@ -515,7 +507,7 @@ struct TriageScreenEndToEndTests {
             try await tmux.waitFor("Quitting: waiting for the accept of \(target.id)")
             try tmux.send("C-c")
             let screen = try await tmux.waitFor("\nexit-status-0", timeout: .seconds(5))
-            let records = try auditRecords(state)
+            let records = try AuditTrail.records(inStateHome: state)
             #expect(records.map { $0["outcome"] } == ["sent", "unknown"])
             #expect(records.last?["code"] == "SESSION_ENDED")
             let correlationId = try #require(records.first?["correlationId"])
@@ -535,7 +527,7 @@ struct TriageScreenEndToEndTests {
             if interrupts == 2 { try tmux.send("C-c") }
             // The line that echo printed, not the command line that asks for it.
             let screen = try await tmux.waitFor(interrupts == 1 ? "\nexit-status-0" : "\nexit-status-10", timeout: .seconds(10))
-            let records = try auditRecords(state)
+            let records = try AuditTrail.records(inStateHome: state)
             let correlationId = try #require(records.first?["correlationId"])
             #expect(records.allSatisfy { $0["correlationId"] == correlationId })
             if interrupts == 1 {

@@ -116,17 +116,17 @@ struct ClientEndpointTests {
     @Test func reconciledSecondAcceptNamesTheCurrentStatus() async throws {
         try await SandboxServer.withRunning { sandbox in
             let client = sandbox.makeClient()
-            guard case .accepted = await client.acceptReconciling(id: "1001") else {
+            guard case .done = await client.performReconciling(.accept, on: "1001") else {
                 Issue.record("first accept should succeed")
                 return
             }
-            let second = await client.acceptReconciling(id: "1001")
+            let second = await client.performReconciling(.accept, on: "1001")
             guard case .rejected(let error, let current) = second else {
                 Issue.record("second accept should be rejected, got \(second)")
                 return
             }
             #expect(error.isStatusInvalid && current?.status == .accepted)
-            #expect(second.message == "Already handled: this request is no longer pending (status ACCEPTED).")
+            #expect(second.message(for: .accept) == "Already handled: this request is no longer pending (status ACCEPTED).")
         }
     }
 
@@ -163,7 +163,7 @@ struct ClientEndpointTests {
             let client = sandbox.makeClient()
             for id in ["", ".", ".."] {
                 await #expect(throws: EngageError.self) { try await client.appointment(id: id) }
-                guard case .notSent(let error) = await client.acceptReconciling(id: id) else {
+                guard case .notSent(let error) = await client.performReconciling(.accept, on: id) else {
                     Issue.record("the accept of \"\(id)\" should not be sent")
                     continue
                 }

@@ -57,9 +57,9 @@ struct ClientRetryTests {
         try await SandboxServer.withRunning { sandbox in
             let client = sandbox.makeClient()
             // A first write leaves nothing behind that a second could reuse and have re-sent.
-            _ = await client.acceptReconciling(id: "1002")
+            _ = await client.performReconciling(.accept, on: "1002")
             sandbox.faults.script(.accept, [.connectionReset])
-            let outcome = await client.acceptReconciling(id: "1001")
+            let outcome = await client.performReconciling(.accept, on: "1001")
             guard case .unknown(_, .success(let current)) = outcome else {
                 Issue.record("expected an unknown outcome, got \(outcome)")
                 return
@@ -73,13 +73,13 @@ struct ClientRetryTests {
         try await SandboxServer.withRunning { sandbox in
             // The server accepts, then the connection drops half-way through the answer.
             sandbox.faults.script(.accept, [.truncatedBody])
-            let outcome = await sandbox.makeClient().acceptReconciling(id: "1001")
-            guard case .unknown(_, .success(let current)) = outcome else {
-                Issue.record("expected an unknown outcome resolved by a re-read, got \(outcome)")
+            let outcome = await sandbox.makeClient().performReconciling(.accept, on: "1001")
+            guard case .confirmed(_, let current) = outcome else {
+                Issue.record("expected an outcome confirmed by a re-read, got \(outcome)")
                 return
             }
             #expect(current.value.status == .accepted)
-            #expect(outcome.message.hasPrefix("Accepted (confirmed by re-reading it"))
+            #expect(outcome.message(for: .accept).hasPrefix("Accepted (confirmed by re-reading it"))
             #expect(sandbox.receivedRequests.filter { $0.method == "POST" }.count == 1)
         }
     }
@@ -87,14 +87,14 @@ struct ClientRetryTests {
     @Test func droppedAcceptThatDidNotHappenSaysSo() async throws {
         try await SandboxServer.withRunning { sandbox in
             sandbox.faults.script(.accept, [.connectionReset])
-            let outcome = await sandbox.makeClient().acceptReconciling(id: "1001")
+            let outcome = await sandbox.makeClient().performReconciling(.accept, on: "1001")
             guard case .unknown(let error, .success(let current)) = outcome else {
                 Issue.record("expected an unknown outcome, got \(outcome)")
                 return
             }
             #expect(error.kind == .transport)
             #expect(current.value.status == .incomingRequest)
-            #expect(outcome.message.contains("The server now says INCOMING_REQUEST"))
+            #expect(outcome.message(for: .accept).contains("The server now says INCOMING_REQUEST"))
         }
     }
 
@@ -103,13 +103,13 @@ struct ClientRetryTests {
             sandbox.faults.script(.accept, [.hang])
             sandbox.faults.script(.show, [.status(500)])
             let client = sandbox.makeClient(requestTimeout: .seconds(1), retryPolicy: .none)
-            let outcome = await client.acceptReconciling(id: "1001")
+            let outcome = await client.performReconciling(.accept, on: "1001")
             guard case .unknown(let error, .failure(let reread)) = outcome else {
                 Issue.record("expected an unknown outcome, got \(outcome)")
                 return
             }
             #expect(error.kind == .timeout && reread.kind == .serverFailure, "\(error) / \(reread)")
-            #expect(outcome.message.hasPrefix("The outcome of the accept is unknown"))
+            #expect(outcome.message(for: .accept).hasPrefix("The outcome of the accept is unknown"))
         }
     }
 

@@ -25,7 +25,7 @@ struct ListingUnderAcceptsTests {
                 var accepted: [String] = []
                 for id in order.prefix(initial.count / 3) {
                     guard !Task.isCancelled else { break }
-                    if case .accepted = await colleague.acceptReconciling(id: id) { accepted.append(id) }
+                    if case .done = await colleague.performReconciling(.accept, on: id) { accepted.append(id) }
                     try? await Task.sleep(for: pause)
                 }
                 return accepted

@@ -85,10 +85,10 @@ struct OAuthTokenProviderTests {
             _ = try await client.appointment(id: "1001")
             sandbox.tokens.expireAll()
             let attempts = Mutex<[String]>([])
-            let outcome = await client.acceptReconciling(id: "1001") { correlationId in
+            let outcome = await client.performReconciling(.accept, on: "1001") { correlationId in
                 attempts.withLock { $0.append(correlationId) }
             }
-            #expect(outcome.isAccepted)
+            #expect(outcome.isDone)
             let seen = attempts.withLock { $0 }
             let sent = sandbox.receivedRequests.filter { $0.path.hasSuffix("/_actions/accept") }.compactMap { $0.headers["x-correlation-id"] }
             #expect(seen.count == 2 && seen == sent, "the refused attempt and the one after it, each under its own id")
@@ -107,13 +107,13 @@ struct OAuthTokenProviderTests {
     @Test func aTokenEndpointThatRateLimitsReadsAsRateLimitingAndTheAcceptWasNotSent() async throws {
         try await SandboxServer.withRunning { sandbox in
             sandbox.faults.script(.token, [.status(429)])
-            let outcome = try await client(sandbox).acceptReconciling(id: "1001")
+            let outcome = try await client(sandbox).performReconciling(.accept, on: "1001")
             guard case .notSent(let error) = outcome else {
                 Issue.record("expected the accept not to be sent, got \(outcome)")
                 return
             }
             #expect(error.kind == .rateLimited && error.httpStatus == 429)
-            #expect(outcome.message.hasPrefix("Not sent: Too many requests"))
+            #expect(outcome.message(for: .accept).hasPrefix("Not sent: Too many requests"))
             #expect(!sandbox.receivedRequests.contains { $0.method == "POST" && $0.path.contains("/appointments") })
         }
     }

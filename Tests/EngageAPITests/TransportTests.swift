@@ -33,8 +33,8 @@ struct TransportTests {
         try await SandboxServer.withRunning { sandbox in
             let client = sandbox.makeClient()
             _ = try await client.appointment(id: "1001")
-            _ = await client.acceptReconciling(id: "1001")
-            _ = await client.acceptReconciling(id: "1008")
+            _ = await client.performReconciling(.accept, on: "1001")
+            _ = await client.performReconciling(.accept, on: "1008")
             _ = try await client.appointment(id: "1002")
             let requests = sandbox.receivedRequests
             let writes = requests.filter { $0.method == "POST" }

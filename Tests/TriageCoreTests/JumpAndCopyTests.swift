@@ -88,7 +88,7 @@ struct JumpAndCopyTests {
         var state = TriageFixture.loaded(size)
         var hostile = pending[0]
         hostile.appointmentParticipants[0].videoUrl = "https://meet.example/v/x\n rm -rf ~\n"
-        _ = Reducer.reduce(&state, .acceptFinished(id: hostile.id, .rejected(TriageFixture.statusInvalid, current: hostile)))
+        _ = Reducer.reduce(&state, .writeFinished(id: hostile.id, .accept, .rejected(TriageFixture.statusInvalid, current: hostile)))
         #expect(TriageFixture.press(&state, .character("Y")).isEmpty)
         #expect(state.banner?.kind == .error && state.banner?.text.hasPrefix("Not copied") == true)
     }

@@ -67,7 +67,7 @@ struct KeymapTests {
         #expect(modes.base == .details && modes.current == .help(scroll: 0))
         modes.replaceCurrent(.help(scroll: 3))
         #expect(modes.current == .help(scroll: 3))
-        modes.push(.confirm(id: "1001"))
+        modes.push(.confirm(id: "1001", write: .accept))
         modes.popOverlays()
         #expect(modes.modes == [.list, .details])
     }

@@ -60,15 +60,15 @@ struct MarksTests {
         #expect(question.hasPrefix(" Accept 3 requests: \(good.id) Amélie Dubois, \(taken.id) "), "\(question)")
         #expect(question.hasSuffix("? y/N"))
         let effects = TriageFixture.press(&state, .character("y"))
-        #expect(effects == [.accept(id: good.id), .accept(id: taken.id), .accept(id: lost.id)])
+        #expect(effects == [.write(id: good.id, .accept), .write(id: taken.id, .accept), .write(id: lost.id, .accept)])
         #expect(state.banner?.text == "Accepting · 0 of 3 done")
 
-        _ = Reducer.reduce(&state, .acceptFinished(id: good.id, .accepted(EngageResponse(value: TriageFixture.accepted(good), correlationId: "c-1"))))
-        _ = Reducer.reduce(&state, .acceptFinished(id: lost.id, .unknown(
+        _ = Reducer.reduce(&state, .writeFinished(id: good.id, .accept, .done(EngageResponse(value: TriageFixture.accepted(good), correlationId: "c-1"))))
+        _ = Reducer.reduce(&state, .writeFinished(id: lost.id, .accept, .unknown(
             EngageError(kind: .timeout, correlationId: "c-3"), current: .failure(EngageError(kind: .timeout)))))
         #expect(state.banner?.text == "Accepting · 2 of 3 done · 1 failed", "progress, not a banner per accept")
         #expect(state.modes.current == .list, "the screen stays usable meanwhile")
-        _ = Reducer.reduce(&state, .acceptFinished(id: taken.id, .rejected(TriageFixture.statusInvalid, current: TriageFixture.accepted(taken))))
+        _ = Reducer.reduce(&state, .writeFinished(id: taken.id, .accept, .rejected(TriageFixture.statusInvalid, current: TriageFixture.accepted(taken))))
 
         #expect(state.bulk == nil)
         #expect(state.banner?.text == "Accepted 1 of 3 · 1 already handled · 1 failed")
@@ -87,8 +87,7 @@ struct MarksTests {
     @Test func markedRequestsThatAreNotPendingAreLeftOut() {
         var state = TriageFixture.loaded(size)
         TriageFixture.press(&state, .character(" "), .character(" "))
-        _ = Reducer.reduce(&state, .acceptFinished(
-            id: pending[0].id, .accepted(EngageResponse(value: TriageFixture.accepted(pending[0]), correlationId: "c"))))
+        _ = Reducer.reduce(&state, .writeFinished(id: pending[0].id, .accept, .done(EngageResponse(value: TriageFixture.accepted(pending[0]), correlationId: "c"))))
         TriageFixture.press(&state, .character("A"))
         #expect(state.modes.current == .confirmMarked(ids: [pending[1].id]))
     }

@@ -89,7 +89,7 @@ struct ReducerTests {
         TriageFixture.press(&state, .character("r"))
         TriageFixture.reload(&state, with: Array(pending.dropFirst()))
         #expect(state.view.count == pending.count && state.selected?.id == pending[0].id)
-        #expect(state.acceptsInFlight == [pending[0].id])
+        #expect(state.writesInFlight.map(\.id) == [pending[0].id])
     }
 
     @Test func aNewerCopyReplacesARowAndAnOlderOneDoesNot() {
@@ -199,15 +199,15 @@ struct ReducerTests {
         var state = TriageFixture.loaded(size)
         let target = pending[0]
         #expect(TriageFixture.press(&state, .character("a")).isEmpty)
-        #expect(state.modes.current == .confirm(id: target.id))
-        #expect(TriageFixture.press(&state, .character("y")) == [.accept(id: target.id)])
-        #expect(state.modes.current == .list && state.acceptsInFlight == [target.id] && state.wantsTicks)
+        #expect(state.modes.current == .confirm(id: target.id, write: .accept))
+        #expect(TriageFixture.press(&state, .character("y")) == [.write(id: target.id, .accept)])
+        #expect(state.modes.current == .list && state.writesInFlight.map(\.id) == [target.id] && state.wantsTicks)
         #expect(TriageFixture.press(&state, .character("a")).isEmpty, "a second a while in flight does nothing")
         #expect(state.modes.current == .list)
 
         let accepted = TriageFixture.accepted(target)
-        _ = Reducer.reduce(&state, .acceptFinished(id: target.id, .accepted(EngageResponse(value: accepted, correlationId: "c-42"))))
-        #expect(state.acceptsInFlight.isEmpty && !state.wantsTicks)
+        _ = Reducer.reduce(&state, .writeFinished(id: target.id, .accept, .done(EngageResponse(value: accepted, correlationId: "c-42"))))
+        #expect(state.writesInFlight.map(\.id).isEmpty && !state.wantsTicks)
         #expect(state.row(at: 0) == accepted)
         #expect(state.banner == Banner(.success, "Accepted 1001 · Fri 2026-12-11 17:00 · Mortgage advice · Amélie Dubois · status ACCEPTED", detail: "correlation c-42"))
     }
@@ -215,8 +215,7 @@ struct ReducerTests {
     @Test func acceptOnARowAlreadyNotPendingSaysSoAndSendsNothing() {
         var state = TriageFixture.loaded(size)
         let target = pending[0]
-        _ = Reducer.reduce(&state, .acceptFinished(
-            id: target.id, .accepted(EngageResponse(value: TriageFixture.accepted(target), correlationId: "c-1"))))
+        _ = Reducer.reduce(&state, .writeFinished(id: target.id, .accept, .done(EngageResponse(value: TriageFixture.accepted(target), correlationId: "c-1"))))
         #expect(TriageFixture.press(&state, .character("a")).isEmpty)
         #expect(state.modes.current == .list, "no question is asked")
         #expect(state.banner == Banner(.info, "\(target.id) is ACCEPTED (as of Wed 2026-11-25 00:00): nothing to accept. Press r to reload."))
@@ -226,7 +225,7 @@ struct ReducerTests {
         var state = TriageFixture.loaded(size)
         TriageFixture.press(&state, .character("a"))
         #expect(TriageFixture.press(&state, .character("n")).isEmpty)
-        #expect(state.modes.current == .list && state.acceptsInFlight.isEmpty)
+        #expect(state.modes.current == .list && state.writesInFlight.map(\.id).isEmpty)
         #expect(state.banner == Banner(.info, "Accept cancelled."))
         TriageFixture.press(&state, .character("a"))
         TriageFixture.press(&state, .down)
@@ -235,7 +234,7 @@ struct ReducerTests {
 
     @Test func noConfirmSendsAtOnceAndReadOnlySendsNothing() {
         var quick = TriageFixture.loaded(size, options: TriageFixture.options(confirm: false))
-        #expect(TriageFixture.press(&quick, .character("a")) == [.accept(id: pending[0].id)])
+        #expect(TriageFixture.press(&quick, .character("a")) == [.write(id: pending[0].id, .accept)])
         var readOnly = TriageFixture.loaded(size, options: TriageFixture.options(readOnly: true))
         #expect(TriageFixture.press(&readOnly, .character("a")).isEmpty)
         #expect(readOnly.banner?.text.hasPrefix("Read-only") == true && readOnly.modes.current == .list, "no question")
@@ -246,7 +245,7 @@ struct ReducerTests {
         let target = pending[0]
         TriageFixture.press(&state, .character("a"), .character("y"))
         let current = TriageFixture.accepted(target)
-        _ = Reducer.reduce(&state, .acceptFinished(id: target.id, .rejected(TriageFixture.statusInvalid, current: current)))
+        _ = Reducer.reduce(&state, .writeFinished(id: target.id, .accept, .rejected(TriageFixture.statusInvalid, current: current)))
         #expect(state.row(at: 0).status == .accepted && state.view.count == pending.count)
         let expected = Banner(
             .error, "1001 · Amélie Dubois: Already handled: this request is no longer pending (status ACCEPTED). Press r to reload.",
@@ -261,15 +260,14 @@ struct ReducerTests {
         var state = TriageFixture.loaded(size)
         let target = pending[0]
         let lost = EngageError(kind: .timeout, correlationId: "c-7", detail: "waited 30 seconds")
-        _ = Reducer.reduce(&state, .acceptFinished(
-            id: target.id, .unknown(lost, current: .success(EngageResponse(value: TriageFixture.accepted(target), correlationId: "c-8")))))
+        _ = Reducer.reduce(&state, .writeFinished(id: target.id, .accept, .confirmed(lost, EngageResponse(value: TriageFixture.accepted(target), correlationId: "c-8"))))
         #expect(state.banner?.kind == .success && state.row(at: 0).status == .accepted)
-        _ = Reducer.reduce(&state, .acceptFinished(id: target.id, .unknown(lost, current: .success(EngageResponse(value: target, correlationId: "c-9")))))
+        _ = Reducer.reduce(&state, .writeFinished(id: target.id, .accept, .unknown(lost, current: .success(EngageResponse(value: target, correlationId: "c-9")))))
         #expect(state.banner?.kind == .error && state.banner?.text.contains("The server now says INCOMING_REQUEST") == true)
-        _ = Reducer.reduce(&state, .acceptFinished(id: target.id, .unknown(lost, current: .failure(lost))))
+        _ = Reducer.reduce(&state, .writeFinished(id: target.id, .accept, .unknown(lost, current: .failure(lost))))
         #expect(state.banner?.text.hasPrefix("1001 · Amélie Dubois: The outcome of the accept is unknown") == true)
         #expect(state.banner?.detail == "correlation c-7")
-        _ = Reducer.reduce(&state, .acceptFinished(id: target.id, .notSent(EngageError(kind: .transport, detail: "no token"))))
+        _ = Reducer.reduce(&state, .writeFinished(id: target.id, .accept, .notSent(EngageError(kind: .transport, detail: "no token"))))
         #expect(state.banner?.text.hasPrefix("1001 · Amélie Dubois: Not sent: ") == true)
     }
 
@@ -278,7 +276,7 @@ struct ReducerTests {
         state.clock = SessionClock { TriageFixture.referenceDate.addingTimeInterval(9 * 3_600 + 62) }
         let target = pending[0]
         let lost = EngageError(kind: .timeout, correlationId: "1f823feb-0482-44f7-9044-ca072fe0e82f", detail: "waited 30 seconds")
-        _ = Reducer.reduce(&state, .acceptFinished(id: target.id, .unknown(lost, current: .success(EngageResponse(value: target, correlationId: "c-9")))))
+        _ = Reducer.reduce(&state, .writeFinished(id: target.id, .accept, .unknown(lost, current: .success(EngageResponse(value: target, correlationId: "c-9")))))
         let screen = Renderer.render(state).text
         #expect(screen.contains("The server now says INCOMING_REQUEST."), "the part that matters is on screen:\n\(screen)")
         #expect(screen.contains("back office before trying again."))

@@ -80,7 +80,7 @@ struct RefreshTests {
         var state = TriageFixture.loaded(size, options: TriageFixture.options(confirm: false))
         let mine = pending[0]
         TriageFixture.press(&state, .character("a"))
-        _ = Reducer.reduce(&state, .acceptFinished(id: mine.id, .accepted(EngageResponse(value: TriageFixture.accepted(mine), correlationId: "c-1"))))
+        _ = Reducer.reduce(&state, .writeFinished(id: mine.id, .accept, .done(EngageResponse(value: TriageFixture.accepted(mine), correlationId: "c-1"))))
         try TriageFixture.select(&state, id: pending[9].id)
         let gone = pending[4]
         let effects = refresh(&state, reading: pending.filter { $0.id != mine.id && $0.id != gone.id })

@@ -60,14 +60,14 @@ struct RequestStoreTests {
         var store = RequestStore()
         for (index, appointment) in TriageFixture.pending.prefix(5).enumerated() { store.merge(appointment, rank: index) }
         let ids = TriageFixture.pending.prefix(5).map(\.id)
-        store.updateState(of: ids[1]) { $0.acceptInFlight = true }
+        store.updateState(of: ids[1]) { $0.writeInFlight = .accept }
         store.updateState(of: ids[2]) { $0.lastError = Banner(.error, "no") }
         let mapping = store.removeAll { _, row in row.id != ids[0] && row.id != ids[2] }
         #expect(mapping == [nil, 0, nil, 1, 2])
         #expect(store.count == 3 && store.slot(of: ids[3]) == 1 && store.slot(of: ids[0]) == nil)
-        #expect(store.state(of: ids[1]).acceptInFlight)
+        #expect(store.state(of: ids[1]).isWriting)
         #expect(store.state(of: ids[2]) == RowState(), "a removed row's state goes with it")
-        #expect(store.acceptsInFlight == [ids[1]])
+        #expect(store.writesInFlight.map(\.id) == [ids[1]])
     }
 
     @Test func theAnnouncedTotalIsReservedOnceAndAnAbsurdOneBounded() {

@@ -55,7 +55,7 @@ struct ScreenSnapshotTests {
         var state = TriageFixture.loaded(size)
         let target = TriageFixture.pending[0]
         TriageFixture.press(&state, .character("a"), .character("y"))
-        _ = Reducer.reduce(&state, .acceptFinished(id: target.id, .accepted(EngageResponse(
+        _ = Reducer.reduce(&state, .writeFinished(id: target.id, .accept, .done(EngageResponse(
             value: TriageFixture.accepted(target), correlationId: "d884da1f-5a6b-464c-8a21-7f8d5ef9e1fb"))))
         let screen = Renderer.render(state)
         try assertSnapshot(screen, named: name("banner-success", size))
@@ -68,8 +68,7 @@ struct ScreenSnapshotTests {
         var state = TriageFixture.loaded(size)
         let target = TriageFixture.pending[0]
         TriageFixture.press(&state, .character("a"), .character("y"))
-        _ = Reducer.reduce(&state, .acceptFinished(
-            id: target.id, .rejected(TriageFixture.statusInvalid, current: TriageFixture.accepted(target))))
+        _ = Reducer.reduce(&state, .writeFinished(id: target.id, .accept, .rejected(TriageFixture.statusInvalid, current: TriageFixture.accepted(target))))
         let screen = Renderer.render(state)
         try assertSnapshot(screen, named: name("banner-error", size))
         #expect(screen[state.layout.messageRow, 1].style == .bannerError)
@@ -155,7 +154,7 @@ struct ScreenSnapshotTests {
     @Test func selectionAndBadgesCarryTheirStyles() {
         var state = TriageFixture.loaded(Size(width: 120, height: 40))
         let target = TriageFixture.pending[1]
-        _ = Reducer.reduce(&state, .acceptFinished(id: target.id, .accepted(EngageResponse(
+        _ = Reducer.reduce(&state, .writeFinished(id: target.id, .accept, .done(EngageResponse(
             value: TriageFixture.accepted(target), correlationId: "c"))))
         let screen = Renderer.render(state)
         let statusColumn = screen.line(1).range(of: "STATUS").map { screen.line(1).distance(from: screen.line(1).startIndex, to: $0.lowerBound) }!

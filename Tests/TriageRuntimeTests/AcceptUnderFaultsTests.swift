@@ -10,18 +10,18 @@ import TriageRuntime
 /// appointment, and none received two accept requests.
 @Suite("Accept under random faults", .timeLimit(.minutes(2)))
 struct AcceptUnderFaultsTests {
-    private static func isRetried(_ entry: AcceptJournalEntry) -> Bool {
-        guard case .retried = entry else { return false }
+    private static func isRetried(_ entry: WriteJournalEntry) -> Bool {
+        guard case .retried = entry.event else { return false }
         return true
     }
 
-    private static func intent(_ entry: AcceptJournalEntry) -> String? {
-        guard case .sent(_, let correlationId) = entry else { return nil }
+    private static func intent(_ entry: WriteJournalEntry) -> String? {
+        guard case .sent(let correlationId) = entry.event else { return nil }
         return correlationId
     }
 
-    private static func outcomeCorrelationId(_ entry: AcceptJournalEntry) -> String? {
-        guard case .finished(_, let correlationId, _) = entry else { return nil }
+    private static func outcomeCorrelationId(_ entry: WriteJournalEntry) -> String? {
+        guard case .finished(let correlationId, _) = entry.event else { return nil }
         return correlationId
     }
 
@@ -33,11 +33,11 @@ struct AcceptUnderFaultsTests {
             ])
             let ids = Array(sandbox.tenant.appointments.filter { $0.status == .incomingRequest }.map(\.id).prefix(200))
             let journal = MemoryJournal()
-            let tracker = AcceptTracker(journal: journal)
+            let tracker = WriteTracker(journal: journal)
             let service = BudgetedService(sandbox.makeClient(requestTimeout: .milliseconds(400)), budget: RequestBudget())
-            let outcomes = await withTaskGroup(of: (String, AcceptOutcome).self) { group in
-                for id in ids { group.addTask { (id, await tracker.accept(id: id, using: service)) } }
-                var outcomes: [String: AcceptOutcome] = [:]
+            let outcomes = await withTaskGroup(of: (String, WriteOutcome).self) { group in
+                for id in ids { group.addTask { (id, await tracker.perform(.accept, on: id, using: service)) } }
+                var outcomes: [String: WriteOutcome] = [:]
                 for await (id, outcome) in group { outcomes[id] = outcome }
                 return outcomes
             }
@@ -53,7 +53,7 @@ struct AcceptUnderFaultsTests {
                 let received = posts["/enterprises/acme/appointments/\(id)/_actions/accept"]?.count ?? 0
                 #expect(received <= 1 + retried, "\(id) received \(received) accepts, \(retried) retried")
                 switch outcome {
-                case _ where outcome.isAccepted:
+                case _ where outcome.isDone:
                     kinds["accepted", default: 0] += 1
                     #expect(now == .accepted, "\(id) reported accepted, the server says \(now)")
                 case .rejected:
@@ -64,7 +64,7 @@ struct AcceptUnderFaultsTests {
                     #expect(current.value.status == now, "\(id): the re-read said \(current.value.status), the server says \(now)")
                 case .unknown(_, .failure):
                     kinds["unknown", default: 0] += 1
-                case .notSent, .accepted:
+                case .notSent, .done, .confirmed:
                     Issue.record("\(id): \(outcome)")
                 }
                 let intents: [String] = entries.compactMap { Self.intent($0) }

@@ -46,7 +46,7 @@ struct EffectRunnerTests {
             harness.store.send(.key(.character("a")))
             harness.store.send(.key(.character("j")))
         }
-        await harness.receive { $0.load == .done && $0.acceptsInFlight.isEmpty }
+        await harness.receive { $0.load == .done && $0.writesInFlight.isEmpty }
         #expect(service.peakInFlight <= 2)
         let calls = service.calls
         let lastAccept = try #require(calls.lastIndex { $0.hasPrefix("accept") })
@@ -62,17 +62,17 @@ struct EffectRunnerTests {
         harness.store.send(.start)
         await harness.receive { $0.load == .done }
         harness.store.send(.key(.character("a")))
-        await harness.receive { $0.acceptsInFlight.isEmpty }
+        await harness.receive { $0.writesInFlight.isEmpty }
         #expect(harness.state.banner?.kind == .success)
-        let sent = harness.journal.all.compactMap { if case .sent(_, let id) = $0 { id } else { nil } }
+        let sent = harness.journal.all.compactMap { if case .sent(let id) = $0.event { id } else { nil } }
         #expect(sent.count == 2 && Set(sent).count == 2, "each attempt has its own correlation id")
-        let retried = harness.journal.all.compactMap { if case .retried(_, let id) = $0 { id } else { nil } }
+        let retried = harness.journal.all.compactMap { if case .retried(let id) = $0.event { id } else { nil } }
         #expect(retried == [sent[0]], "the first attempt is recorded as not acted on")
-        guard case .finished("1000", let correlationId, let outcome) = harness.journal.all.last else {
+        guard let last = harness.journal.all.last, last.appointmentId == "1000", case .finished(let correlationId, let outcome) = last.event else {
             Issue.record("no outcome journaled")
             return
         }
-        #expect(outcome.isAccepted && correlationId == sent[1])
+        #expect(outcome.isDone && correlationId == sent[1])
     }
 
     @Test func rateLimitsWithoutRetryAfterBackOffWithJitterAndGiveUpInTheEnd() async throws {
@@ -82,7 +82,7 @@ struct EffectRunnerTests {
         let budgeted = BudgetedService(
             service, budget: RequestBudget(), rateLimit: RetryPolicy(maxAttempts: 3, initialDelay: .milliseconds(100)),
             sleep: { duration in waits.withLock { $0.append(duration) } })
-        let outcome = await budgeted.acceptReconciling(id: "1000")
+        let outcome = await budgeted.performReconciling(.accept, on: "1000")
         guard case .rejected(let error, _) = outcome else {
             Issue.record("expected the 429 to be reported after the last attempt, got \(outcome)")
             return
@@ -130,13 +130,14 @@ struct EffectRunnerTests {
     @Test func theTrackerWaitsForAcceptsAndAbandonsThoseStillOut() async throws {
         let slow = ScriptedService(pending: 2, latency: .seconds(5))
         let journal = MemoryJournal()
-        let tracker = AcceptTracker(journal: journal)
-        let accept = Task { await tracker.accept(id: "1000", using: slow) }
+        let tracker = WriteTracker(journal: journal)
+        let accept = Task { await tracker.perform(.accept, on: "1000", using: slow) }
         while tracker.inFlight.isEmpty || journal.all.isEmpty { await Task.yield() }
         #expect(await tracker.waitUntilIdle(timeout: .milliseconds(50)) == false)
         let reports = tracker.abandonAll()
         #expect(reports.map(\.result) == [.unknown])
-        guard case .sent(_, let sentID) = journal.all[0], case .abandoned("1000", let abandonedID) = journal.all[1] else {
+        guard case .sent(let sentID) = journal.all[0].event, journal.all[1].appointmentId == "1000",
+              case .abandoned(let abandonedID) = journal.all[1].event else {
             Issue.record("expected intent then abandonment, got \(journal.all)")
             return
         }
@@ -146,9 +147,9 @@ struct EffectRunnerTests {
         _ = await accept.value
 
         let quick = ScriptedService(pending: 2)
-        let done = Task { await tracker.accept(id: "1001", using: quick) }
+        let done = Task { await tracker.perform(.accept, on: "1001", using: quick) }
         #expect(await tracker.waitUntilIdle(timeout: .seconds(10)))
-        #expect(await done.value.isAccepted)
+        #expect(await done.value.isDone)
         #expect(tracker.report(for: "1001")?.line(sanitize: { $0 }).hasPrefix("Accepted 1001 · correlation ") == true)
     }
 
@@ -156,8 +157,8 @@ struct EffectRunnerTests {
         let service = ScriptedService(pending: 2)
         let budget = RequestBudget(capacity: 1)
         try await budget.acquire(.read)  // the only slot is taken: the accept waits for it
-        let tracker = AcceptTracker(journal: MemoryJournal())
-        let accept = Task { await tracker.accept(id: "1000", using: BudgetedService(service, budget: budget)) }
+        let tracker = WriteTracker(journal: MemoryJournal())
+        let accept = Task { await tracker.perform(.accept, on: "1000", using: BudgetedService(service, budget: budget)) }
         while budget.waiting == 0 { await Task.yield() }
         #expect(tracker.abandonAll().map(\.result) == [.notSent])
         budget.release()

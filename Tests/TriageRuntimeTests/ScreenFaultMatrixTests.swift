@@ -58,7 +58,7 @@ struct ScreenFaultMatrixTests {
             if endpoint == .accept {
                 sandbox.faults.script(.accept, faults)
                 harness.store.send(.key(.character("a")))
-                await harness.receive(until: { $0.acceptsInFlight.isEmpty && $0.banner != nil }, timeout: .seconds(20))
+                await harness.receive(until: { $0.writesInFlight.isEmpty && $0.banner != nil }, timeout: .seconds(20))
             }
             let state = harness.state
             let screen = Renderer.render(state).text + "\n" + (state.banner.map { $0.text + " " + ($0.detail ?? "") } ?? "")

@@ -78,14 +78,19 @@ final class ScriptedService: TenantService {
         return EngageResponse(value: Self.request(id, status: accepted ? .accepted : .incomingRequest), correlationId: UUID().uuidString)
     }
 
-    func accept(id: String, willSend: @escaping @Sendable (String) throws -> Void) async throws(EngageError) -> EngageResponse<Appointment> {
+    /// An accept moves the request to ACCEPTED; the other writes come back applied to it (a
+    /// reschedule's times, a note) and are counted as accept attempts are. Scripted errors
+    /// answer any write.
+    func perform(_ write: AppointmentWrite, on id: String, willSend: @escaping @Sendable (String) throws -> Void)
+        async throws(EngageError) -> EngageResponse<Appointment>
+    {
         let correlationId = UUID().uuidString.lowercased()
         do {
             try willSend(correlationId)
         } catch {
             throw EngageError(kind: .invalidConfiguration, detail: "\(error)")
         }
-        try await enter("accept \(id)")
+        try await enter("\(write.kind.rawValue) \(id)")
         defer { leave() }
         let scripted: EngageError?? = state.withLock { state in
             state.acceptAttempts[id, default: 0] += 1
@@ -96,11 +101,23 @@ final class ScriptedService: TenantService {
             error.correlationId = correlationId
             throw error
         }
-        state.withLock { state in
-            state.accepted.insert(id)
-            state.pending.removeAll { $0.id == id }
+        var changed = Self.request(id)
+        switch write {
+        case .accept:
+            state.withLock { state in
+                state.accepted.insert(id)
+                state.pending.removeAll { $0.id == id }
+            }
+            changed = Self.request(id, status: .accepted)
+        case .reschedule(let request):
+            (changed.start, changed.end) = (request.start, request.end)
+        case .internalNotes(let update):
+            changed.internalNotes = update.internalNotes
+        case .reassign:
+            break
         }
-        return EngageResponse(value: Self.request(id, status: .accepted), correlationId: correlationId)
+        changed.updatedAt = Date(timeIntervalSince1970: 3)
+        return EngageResponse(value: changed, correlationId: correlationId)
     }
 }
 
@@ -118,8 +135,8 @@ extension ScriptedService {
 }
 
 /// A journal in memory.
-final class MemoryJournal: AcceptJournal {
-    let entries = Mutex<[AcceptJournalEntry]>([])
-    func record(_ entry: AcceptJournalEntry) throws { entries.withLock { $0.append(entry) } }
-    var all: [AcceptJournalEntry] { entries.withLock { $0 } }
+final class MemoryJournal: WriteJournal {
+    let entries = Mutex<[WriteJournalEntry]>([])
+    func record(_ entry: WriteJournalEntry) throws { entries.withLock { $0.append(entry) } }
+    var all: [WriteJournalEntry] { entries.withLock { $0 } }
 }

@@ -19,7 +19,7 @@ final class StoreHarness {
     init(service: any TenantService, budget: RequestBudget = RequestBudget(), confirm: Bool = false) {
         let inbox = inbox
         let runner = EffectRunner(
-            service: BudgetedService(service, budget: budget), tracker: AcceptTracker(journal: journal),
+            service: BudgetedService(service, budget: budget), tracker: WriteTracker(journal: journal),
             send: { action in inbox.actions.withLock { $0.append(action) } })
         let options = AppOptions(tenantName: "test", confirmBeforeAccept: confirm, timeZone: .gmt, sortOrder: TriageCore.SortOrder(.server))
         store = TriageStore(state: AppState(options: options, size: Size(width: 120, height: 40)), runner: runner)
@@ -49,7 +49,7 @@ final class StoreHarness {
         let deadline = ContinuousClock.now + timeout
         while !condition(state) {
             guard ContinuousClock.now < deadline, await receive(timeout: deadline - .now) != nil else {
-                let seen = "load \(state.load), accepts in flight \(state.acceptsInFlight), \(state.view.count) rows"
+                let seen = "load \(state.load), accepts in flight \(state.writesInFlight.map(\.id)), \(state.view.count) rows"
                 Issue.record("the state never got there: \(seen), running \(store.runner.runningEffects)",
                              sourceLocation: sourceLocation)
                 return

@@ -1,7 +1,19 @@
 import Foundation
 
 /// Reschedule, reassign and the internal notes: each a write sent once, like accept.
-extension EngageClient: AppointmentChangeService {
+extension EngageClient {
+    /// Sends `write` to its endpoint (see `AppointmentService.perform`).
+    public func perform(
+        _ write: AppointmentWrite, on id: String, willSend: @escaping @Sendable (String) throws -> Void
+    ) async throws(EngageError) -> EngageResponse<Appointment> {
+        switch write {
+        case .accept: try await accept(id: id, willSend: willSend)
+        case .reschedule(let request): try await reschedule(id: id, request, willSend: willSend)
+        case .reassign(let request): try await reassign(id: id, request, willSend: willSend)
+        case .internalNotes(let update): try await updateInternalNotes(id: id, update, willSend: willSend)
+        }
+    }
+
     /// `POST /appointments/{id}/_actions/reschedule` with every documented field (nulls included).
     public func reschedule(
         id: String, _ request: RescheduleRequest, willSend: @escaping @Sendable (String) throws -> Void

@@ -13,16 +13,20 @@ public enum Command: Hashable, Sendable, CaseIterable {
     case mark, markAll, clearMarks, acceptMarked
     case runPrompt, cancelPrompt, deletePromptCharacter
     case filter, keepFilter, clearFilter, sortNext, sortReverse, refresh
+    case reschedule
+    case nextField, previousField, reviewForm, abandonForm
 
     /// The modes whose keymap has this command.
     public var modes: Set<Mode.Kind> {
         switch self {
-        case .moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom, .redraw: [.list, .details, .help, .messages]
+        case .moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom: [.list, .details, .help, .messages]
+        case .redraw: [.list, .details, .help, .messages, .form]
         case .closeHelp: [.help]
         case .closeMessages: [.messages]
         case .confirmAccept, .cancelAccept: [.confirm]
         case .runPrompt, .cancelPrompt: [.prompt]
-        case .deletePromptCharacter: [.prompt, .filter]
+        case .deletePromptCharacter: [.prompt, .filter, .form]
+        case .nextField, .previousField, .reviewForm, .abandonForm: [.form]
         case .keepFilter, .clearFilter: [.filter]
         default: [.list, .details]
         }
@@ -54,8 +58,8 @@ public enum Command: Hashable, Sendable, CaseIterable {
         case .closeHelp: "close this help"
         case .messages: "every message of the session"
         case .closeMessages: "close the messages"
-        case .confirmAccept: "yes, accept it"
-        case .cancelAccept: "no, do not accept"
+        case .confirmAccept: "yes, send it"
+        case .cancelAccept: "no, send nothing"
         case .jump: "jump to a request by id (:1042), or :q to quit"
         case .copyId: "copy the request's id (to the terminal's clipboard)"
         case .copyVideoURL: "copy the customer's video link"
@@ -72,6 +76,11 @@ public enum Command: Hashable, Sendable, CaseIterable {
         case .sortNext: "sort by start, waiting, customer, subject, office"
         case .sortReverse: "reverse the sort"
         case .refresh: "refresh now (r reloads everything)"
+        case .reschedule: "propose another time (a form)"
+        case .nextField: "next field"
+        case .previousField: "previous field"
+        case .reviewForm: "review, then y sends"
+        case .abandonForm: "abandon the form"
         }
     }
 }

@@ -63,6 +63,11 @@ public struct Keymap: Sendable, Equatable {
         .sortNext: [.character("s")],
         .sortReverse: [.character("S")],
         .refresh: [.character("R"), .function(5)],
+        .reschedule: [.character("t")],
+        .nextField: [.tab, .down],
+        .previousField: [.backTab, .up],
+        .reviewForm: [.enter],
+        .abandonForm: [.escape],
     ])
 
     /// The command `key` runs in `mode`, if any.

@@ -1,3 +1,5 @@
+import EngageContract
+
 /// What the screen is doing: browsing the list, reading one request's details, reading the help,
 /// or answering a question. Exactly one mode takes the keys; each has its own keymap.
 public enum Mode: Sendable, Equatable {
@@ -6,8 +8,8 @@ public enum Mode: Sendable, Equatable {
     case details
     /// The help overlay, scrolled down by `scroll` lines.
     case help(scroll: Int)
-    /// "Accept …? y/N" for the request `id`.
-    case confirm(id: String)
+    /// "Accept …? y/N" (or another write's question) for the request `id`.
+    case confirm(id: String, write: AppointmentWrite)
     /// "Accept 7 requests: 1001 Amélie Dubois, …? y/N" for the marked requests `ids`.
     case confirmMarked(ids: [String])
     /// What became of each accept of the last bulk accept, scrolled down by `scroll` lines.
@@ -18,23 +20,28 @@ public enum Mode: Sendable, Equatable {
     case prompt(text: String)
     /// The `/` line: what is typed filters the list as it is typed (the text is `AppState.filterText`).
     case filter
+    /// The `t` form: another time for a request, as typed so far.
+    case reschedule(RescheduleForm)
+    /// "Throw away what you typed? y/N" over a form.
+    case confirmDiscard
 
     public var kind: Kind {
         switch self {
         case .list: .list
         case .details: .details
         case .help: .help
-        case .confirm, .confirmMarked: .confirm
+        case .confirm, .confirmMarked, .confirmDiscard: .confirm
         case .bulkResults: .messages
         case .messages: .messages
         case .prompt: .prompt
         case .filter: .filter
+        case .reschedule: .form
         }
     }
 
     /// A mode without its payload: what keymaps are kept by.
     public enum Kind: String, Sendable, CaseIterable {
-        case list, details, help, confirm, messages, prompt, filter
+        case list, details, help, confirm, messages, prompt, filter, form
     }
 }
 

@@ -21,12 +21,6 @@ extension Appointment {
         }
         return keys
     }
-
-    /// The first participant of type EMPLOYEE (PRIMARY first): who would hold the meeting.
-    public var primaryEmployee: AppointmentParticipant? {
-        appointmentParticipants.first { $0.type == .employee && $0.role == .primary }
-            ?? appointmentParticipants.first { $0.type == .employee }
-    }
 }
 
 extension ParticipantType {

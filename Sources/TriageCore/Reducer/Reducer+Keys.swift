@@ -14,12 +14,21 @@ extension Reducer {
             }
         }
         switch mode {
-        case .confirm(let id):
+        case .confirm(let id, let write):
             state.modes.pop()
             // Only the confirming key sends; any other key is a "no".
-            if command == .confirmAccept { return send(&state, id) }
-            show(&state, Banner(.info, "Accept cancelled."))
+            guard command == .confirmAccept else {
+                show(&state, Banner(.info, write.kind == .accept ? "Accept cancelled." : "Not sent: nothing changed."))
+                return []
+            }
+            // The form or picker the question came from closes with it.
+            if state.modes.current.kind == .form { state.modes.pop() }
+            return send(&state, write, to: id)
+        case .confirmDiscard:
+            discardKey(&state, command: command)
             return []
+        case .reschedule(let form):
+            return formKey(&state, form, command: command, key: key)
         case .confirmMarked(let ids):
             state.modes.pop()
             if command == .confirmAccept { return sendMarked(&state, ids) }
@@ -113,8 +122,9 @@ extension Reducer {
         case .sortNext: sort(&state, by: state.view.order.next)
         case .sortReverse: sort(&state, by: state.view.order.reversed)
         case .refresh: return requestRefresh(&state)
+        case .reschedule: openReschedule(&state)
         case .closeHelp, .closeMessages, .confirmAccept, .cancelAccept, .runPrompt, .cancelPrompt, .deletePromptCharacter,
-             .keepFilter, .clearFilter:
+             .keepFilter, .clearFilter, .nextField, .previousField, .reviewForm, .abandonForm:
             break
         }
         return []

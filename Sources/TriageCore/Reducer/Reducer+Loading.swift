@@ -84,7 +84,7 @@ extension Reducer {
             show(&state, Banner(
                 .info, "Some requests may be missing: the list changed faster than it could be read. Press r to reload."))
         }
-        let (generation, inFlight) = (state.generation, Set(state.store.acceptsInFlight))
+        let (generation, inFlight) = (state.generation, Set(state.store.writesInFlight.map(\.id)))
         let kept = (0..<state.store.count).map { slot in
             state.store.wasSeen(slot: slot, byLoad: generation) || inFlight.contains(state.store.id(ofSlot: slot))
         }

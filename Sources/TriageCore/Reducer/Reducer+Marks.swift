@@ -29,7 +29,7 @@ extension Reducer {
             show(&state, Banner(.info, "Nothing is marked: \(mark) marks the selected request, \(all) every one in the list."))
             return []
         }
-        let ids = marked.filter { $0.status == .incomingRequest && !state.store.state(of: $0.id).acceptInFlight }.map(\.id)
+        let ids = marked.filter { $0.status == .incomingRequest && !state.store.state(of: $0.id).isWriting }.map(\.id)
         guard !ids.isEmpty else {
             show(&state, Banner(.info, "None of the \(marked.count) marked requests is pending."))
             return []
@@ -52,14 +52,14 @@ extension Reducer {
 
     static func sendMarked(_ state: inout AppState, _ ids: [String]) -> [Effect] {
         state.bulk = BulkAccept(ids: ids)
-        let effects = ids.flatMap { send(&state, $0) }
+        let effects = ids.flatMap { send(&state, .accept, to: $0) }
         show(&state, Banner(.info, state.bulk!.progress))
         return effects
     }
 
     /// Records the outcome of one of the bulk's accepts; at the last one, the result list opens.
     /// Returns false when `id` is not part of a bulk accept.
-    static func finishBulkAccept(_ state: inout AppState, id: String, outcome: AcceptOutcome, banner: Banner) -> Bool {
+    static func finishBulkAccept(_ state: inout AppState, id: String, outcome: WriteOutcome, banner: Banner) -> Bool {
         guard var bulk = state.bulk, bulk.ids.contains(id), !bulk.results.contains(where: { $0.id == id }) else { return false }
         let result: BulkAccept.Result.Outcome = if banner.kind == .success {
             .accepted

@@ -51,7 +51,7 @@ extension AppState {
             }
         }
         if layout.detail != nil, let selected { keys += selected.detailNameKeys(language: nameLanguage) }
-        if case .confirm(let id) = modes.current, let appointment = store.appointment(id: id) {
+        if case .confirm(let id, _) = modes.current, let appointment = store.appointment(id: id) {
             keys += appointment.listNameKeys
         }
         return keys

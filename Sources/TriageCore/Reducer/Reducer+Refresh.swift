@@ -70,7 +70,7 @@ extension Reducer {
         for slot in 0..<state.store.count where !state.store.wasSeen(slot: slot, byLoad: generation) {
             let id = state.store.id(ofSlot: slot)
             let row = state.store.state(of: id)
-            guard isComplete, !row.acceptInFlight else { continue }
+            guard isComplete, !row.isWriting else { continue }
             if row.handledElsewhere || state.store[slot].status != .incomingRequest {
                 kept[slot] = id == state.selectedID
             } else {

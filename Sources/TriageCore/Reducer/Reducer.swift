@@ -34,8 +34,8 @@ public enum Reducer {
             show(&state, BannerText.failure("Loading the pending requests failed: " + error.message, error,
                                             next: BannerText.nextStep(after: error, reloadKey: state.keymap.firstKey(for: .reload))))
             return scheduleRefresh(state)
-        case .acceptFinished(let id, let outcome):
-            finishAccept(&state, id: id, outcome: outcome)
+        case .writeFinished(let id, let kind, let outcome):
+            finishWrite(&state, id: id, kind: kind, outcome: outcome)
             return []
         case .appointmentFetched(let id, let result):
             finishJump(&state, id: id, result)

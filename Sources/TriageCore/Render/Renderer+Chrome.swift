@@ -5,10 +5,8 @@ extension Renderer {
     /// The confirmation prompt, or the banner (on one line when it fits, else two).
     static func drawMessage(_ screen: inout Screen, _ state: AppState, _ layout: Layout) {
         let row = layout.messageRow
-        if case .confirm(let id) = state.modes.current, let appointment = state.store.appointment(id: id) {
-            let summary = RequestSummary.line(
-                appointment, names: state.names, time: TimeDisplay(timeZone: state.options.timeZone))
-            let question = "Accept \(summary)?"
+        if case .confirm(let id, let write) = state.modes.current, let appointment = state.store.appointment(id: id) {
+            let question = DisplayWidth.truncate(Reducer.question(state, write, appointment), to: max(10, screen.width - 5))
             screen.fill(row: row, style: .prompt)
             screen.write(" \(question) y/N", row: row, column: 0, style: .prompt)
             return
@@ -63,9 +61,10 @@ extension Renderer {
     /// While the session ends: what it waits for, and how to stop waiting.
     static func shutdownBanner(_ state: AppState) -> Banner? {
         guard state.isShuttingDown else { return nil }
-        let count = state.acceptsInFlight.count
-        guard count > 0 else { return Banner(.info, "Quitting…") }
-        let what = count == 1 ? "the accept of \(state.acceptsInFlight[0])" : "\(count) accepts"
+        let writes = state.writesInFlight
+        guard let first = writes.first else { return Banner(.info, "Quitting…") }
+        let what = writes.count == 1 ? "\(first.write.noun) of \(first.id)"
+            : writes.allSatisfy { $0.write == .accept } ? "\(writes.count) accepts" : "\(writes.count) changes"
         return Banner(.info, "Quitting: waiting for \(what) on its way. q or Ctrl-C again quits now (outcome unknown).")
     }
 
@@ -83,7 +82,8 @@ extension Renderer {
         if state.isShuttingDown {
             hints = []
         } else if confirming {
-            hints = [hint(.confirmAccept, "accept"), "any other key cancels"]
+            let sends = if case .confirm(_, .accept) = state.modes.current { "accept" } else { "yes" }
+            hints = [hint(.confirmAccept, sends), "any other key cancels"]
         } else if state.modes.current.kind == .help {
             hints = [hint(.moveDown, "scroll"), hint(.closeHelp, "close")]
         } else if state.modes.current.kind == .messages {
@@ -92,6 +92,9 @@ extension Renderer {
             hints = [hint(.runPrompt, "jump"), hint(.cancelPrompt, "cancel"), "type an id, or q to quit"]
         } else if state.modes.current.kind == .filter {
             hints = [hint(.keepFilter, "keep"), hint(.clearFilter, "clear"), "type: customer, subject, office, city, id…"]
+        } else if state.modes.current.kind == .form {
+            hints = [hint(.nextField, "next field"), hint(.previousField, "previous"), hint(.reviewForm, "review"),
+                     hint(.abandonForm, "abandon"), "type to change the field"]
         } else if state.focus == .detail {
             hints = [hint(.moveDown, "scroll"), hint(.nextSection, "section"), hint(.cycleLanguage, "language"),
                      hint(.back, "back"), hint(.accept, "accept"), hint(.help, "help"), hint(.quit, "quit")]
@@ -112,8 +115,12 @@ extension Renderer {
         }
     }
 
-    /// A box in the middle (the help, the messages), scrolled when it does not fit.
-    static func drawOverlay(_ screen: inout Screen, title: String, lines: [String], scroll: Int, minimumWidth: Int) {
+    /// A box of `lines` in the middle (the help, the messages, a form), scrolled when it does not
+    /// fit; returns where its first line is.
+    @discardableResult
+    static func drawOverlay(_ screen: inout Screen, title: String, lines: [String], scroll: Int, minimumWidth: Int)
+        -> (row: Int, column: Int, width: Int)
+    {
         let width = min(screen.width - 4, max(minimumWidth, (lines.map { DisplayWidth.of($0) }.max() ?? 0) + 4))
         let height = min(screen.height - 2, lines.count + 2)
         let top = max(1, (screen.height - height) / 2)
@@ -134,5 +141,6 @@ extension Renderer {
         } else if first > 0 {
             screen.write(" ↑ more ", row: top + height - 1, column: left + width - 10, style: .muted)
         }
+        return (top + 1 - first, left + 1, width - 2)
     }
 }

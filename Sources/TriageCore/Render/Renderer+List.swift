@@ -90,7 +90,7 @@ struct ListColumn {
     /// `wideStatus`: some row says `ACCEPTED · elsewhere`; from 100 columns the status has room for it.
     private static func fitting(width: Int, time: TimeDisplay, now: Date, wideStatus: Bool) -> [ListColumn] {
         let marker = ListColumn(title: "", width: 1) { appointment, state in
-            if state.store.state(of: appointment.id).acceptInFlight { return Cell(text: Glyphs.spinner(state.spinnerFrame)) }
+            if state.store.state(of: appointment.id).isWriting { return Cell(text: Glyphs.spinner(state.spinnerFrame)) }
             let marked = state.store.slot(of: appointment.id).map(state.store.isMarked(slot:)) ?? false
             return Cell(text: marked ? Glyphs.mark : "", style: .badgePending)
         }

@@ -29,10 +29,25 @@ public enum Renderer {
             case .bulkResults(let scroll):
                 drawOverlay(&screen, title: " Accept of the marked requests ", lines: BulkResultsContent.lines(state),
                             scroll: scroll, minimumWidth: MessagesContent.textWidth(state))
+            case .reschedule(let form):
+                drawForm(&screen, state, form)
+            case .confirm(_, .reschedule), .confirmDiscard:
+                // The question sits under the form it came from.
+                if case .reschedule(let form) = state.modes.modes.dropLast().last { drawForm(&screen, state, form) }
             default: break
             }
         }
         return state.options.asciiOnly ? Glyphs.asciiOnly(screen) : screen
+    }
+
+    /// The `t` form in a box, its focused field on the selection's colours.
+    static func drawForm(_ screen: inout Screen, _ state: AppState, _ form: RescheduleForm) {
+        let (lines, focused) = RescheduleFormContent.lines(state, form)
+        let box = drawOverlay(&screen, title: " Propose another time ", lines: lines, scroll: 0, minimumWidth: 60)
+        let row = box.row + focused
+        guard row < screen.height - 2 else { return }
+        screen.fill(row: row, column: box.column, count: box.width, style: .selected)
+        screen.write(lines[focused], row: row, column: box.column, style: .selected, limit: box.width)
     }
 
     static func drawTooSmall(_ screen: inout Screen, _ state: AppState) {

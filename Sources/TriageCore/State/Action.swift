@@ -13,7 +13,8 @@ public enum Action: Sendable {
     /// faster than it could be re-read (a request may be missing).
     case loadFinished(generation: Int, isComplete: Bool)
     case loadFailed(generation: Int, EngageError)
-    case acceptFinished(id: String, AcceptOutcome)
+    /// What became of the write of this kind to request `id`.
+    case writeFinished(id: String, AppointmentWrite.Kind, WriteOutcome)
     /// The appointment a jump asked for, or why it could not be read.
     case appointmentFetched(id: String, Result<EngageResponse<Appointment>, EngageError>)
     /// The answer to a request for names: the names the server has, or why none came.
@@ -23,6 +24,6 @@ public enum Action: Sendable {
     /// What the server now says of the requests a refresh no longer saw pending (those it does
     /// not return no longer exist), or why it could not say.
     case recheckFinished(ids: [String], Result<[Appointment], EngageError>)
-    /// The session ends (quit, a signal) and waits for the accepts still on their way.
+    /// The session ends (quit, a signal) and waits for the writes still on their way.
     case shutdownStarted
 }

@@ -54,6 +54,9 @@ public struct AppState: Sendable {
     public var bulk: BulkAccept?
     /// What became of each accept of the last bulk accept (`A`), for its result list.
     public var lastBulkResults: [BulkAccept.Result] = []
+    /// The `t` forms reviewed and sent, by request, until the time is changed: after a refusal
+    /// (no colleague free then) `t` opens what was typed, not the request's own time again.
+    var rescheduleDrafts: [String: RescheduleForm] = [:]
     /// The names of the subjects, offices, employees and customers the rows refer to.
     public var names = NameBook()
     public var tab = DetailTab.overview
@@ -65,7 +68,7 @@ public struct AppState: Sendable {
     /// Every banner of the session, oldest first (`m` lists them).
     public var messages: [SessionMessage] = []
     public var clock = SessionClock()
-    /// The session is ending and waits for the accepts on their way.
+    /// The session is ending and waits for the writes on their way.
     public var isShuttingDown = false
     public var spinnerFrame = 0
 
@@ -106,12 +109,12 @@ public struct AppState: Sendable {
     /// (`L` picks another).
     public var nameLanguage: Language? { language == options.preferredLanguage ? nil : language }
 
-    /// The ids with an accept on its way.
-    public var acceptsInFlight: [String] { store.acceptsInFlight }
+    /// The ids with a write on its way, and which.
+    public var writesInFlight: [(id: String, write: AppointmentWrite.Kind)] { store.writesInFlight }
 
     /// Whether something is moving on screen (a spinner), so the runtime should tick.
     public var wantsTicks: Bool {
-        if store.hasAcceptsInFlight { return true }
+        if store.hasWritesInFlight { return true }
         if case .loading = load { return true }
         return false
     }

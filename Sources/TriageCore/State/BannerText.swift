@@ -3,11 +3,16 @@ import EngageContract
 /// The words of the banners: the plain reason first, then what support needs.
 enum BannerText {
     /// "Accepted 1001 · Fri 2026-12-11 18:00 · Mortgage advice · Amélie Dubois · status ACCEPTED",
-    /// "correlation 8c1e…"
-    static func accepted(_ appointment: Appointment, correlationId: String, names: NameBook, time: TimeDisplay) -> Banner {
-        let summary = RequestSummary.line(appointment, names: names, time: time)
+    /// "correlation 8c1e…" (the request as the server returned it: a reschedule shows its new
+    /// time, a reassignment its new colleague).
+    static func done(_ kind: AppointmentWrite.Kind, _ appointment: Appointment, correlationId: String, names: NameBook,
+                     time: TimeDisplay) -> Banner {
+        var summary = RequestSummary.line(appointment, names: names, time: time)
+        if kind == .reassign, let employee = appointment.primaryEmployee {
+            summary += " · to " + RequestSummary.named(.employee, employee.participant.id, names)
+        }
         return Banner(
-            .success, "Accepted \(summary) · status \(UntrustedText.sanitize(appointment.status.rawValue))",
+            .success, "\(kind.done) \(kind == .note ? "on " : "")\(summary) · status \(UntrustedText.sanitize(appointment.status.rawValue))",
             detail: "correlation \(UntrustedText.sanitize(correlationId))")
     }
 
@@ -25,13 +30,13 @@ enum BannerText {
         return Banner(.error, text, detail: facts.isEmpty ? nil : facts.joined(separator: " · "))
     }
 
-    /// What the user can do after a failed accept: retry it, reload, or check in the back office.
-    static func nextStep(after outcome: AcceptOutcome, acceptKey: String?, reloadKey: String?) -> String? {
-        let retry = acceptKey.map { "Press \($0) to try again." }
+    /// What the user can do after a failed write: try it again (`retryKey`), reload, or check
+    /// in the back office.
+    static func nextStep(after outcome: WriteOutcome, retryKey: String?, reloadKey: String?) -> String? {
+        let retry = retryKey.map { "Press \($0) to try again." }
         let reload = reloadKey.map { "Press \($0) to reload." }
         switch outcome {
-        case .accepted: return nil
-        case .unknown(_, .success(let current)) where current.value.status == .accepted: return nil
+        case .done, .confirmed: return nil
         case .unknown: return "Check it in the back office before trying again."
         case .rejected(let error, _) where error.isStatusInvalid: return reload
         case .notSent(let error), .rejected(let error, _): return nextStep(after: error, retryHint: retry, reloadKey: reloadKey)

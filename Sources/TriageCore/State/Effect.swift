@@ -13,8 +13,8 @@ public enum Effect: Equatable, Sendable {
     case recheck(ids: [String])
     /// Send `.refreshDue` in `seconds` (replaces the refresh already scheduled).
     case scheduleRefresh(seconds: Int)
-    /// Send one accept, journaled, and report the outcome.
-    case accept(id: String)
+    /// Send one write to request `id` (an accept, a reschedule, …), journaled, and report the outcome.
+    case write(id: String, AppointmentWrite)
     /// Read the names of one request's ids and report them (or why not).
     case resolveNames(NameRequest)
     /// Read one appointment by id (`GET /appointments/{id}`: a jump to one not in the list).
@@ -23,7 +23,7 @@ public enum Effect: Equatable, Sendable {
     case cancel(EffectID)
     /// Repaint the whole terminal (Ctrl-L).
     case redraw
-    /// End the session (after waiting for the accepts on their way).
+    /// End the session (after waiting for the writes on their way).
     case quit
     /// One quiet line for the session's log (never the screen): what the user need not act on.
     case log(String)
@@ -37,7 +37,7 @@ public enum Effect: Equatable, Sendable {
         case .loadAppointments, .refreshAppointments: .load
         case .recheck: .recheck
         case .scheduleRefresh: .refreshTimer
-        case .accept(let id): .accept(id)
+        case .write(let id, _): .write(id)
         case .resolveNames(let request): .names(request)
         case .fetchAppointment(let id): .read(id)
         case .cancel, .redraw, .quit, .log, .copy: nil
@@ -49,8 +49,8 @@ public enum Effect: Equatable, Sendable {
 public enum EffectID: Hashable, Sendable {
     /// The load of the pending requests (one at a time).
     case load
-    /// The accept of one request (one per request).
-    case accept(String)
+    /// The write to one request (one at a time per request).
+    case write(String)
     /// One request for names.
     case names(NameRequest)
     /// The read of one appointment (a jump).

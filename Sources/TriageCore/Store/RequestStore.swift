@@ -102,7 +102,7 @@ public struct RequestStore: Sendable {
             } else {
                 if marked[slot] { markedCount -= 1 }
                 slotsByID[row.id] = nil
-                if states[row.id]?.acceptInFlight != true { states[row.id] = nil }
+                if states[row.id]?.isWriting != true { states[row.id] = nil }
             }
         }
         rows.removeLast(rows.count - kept)
@@ -162,8 +162,10 @@ public struct RequestStore: Sendable {
         states[id] = state.isIdle ? nil : state
     }
 
-    /// The ids with an accept on its way.
-    public var acceptsInFlight: [String] { states.filter(\.value.acceptInFlight).map(\.key).sorted() }
+    /// The ids with a write on its way, and which.
+    public var writesInFlight: [(id: String, write: AppointmentWrite.Kind)] {
+        states.compactMap { entry in entry.value.writeInFlight.map { (entry.key, $0) } }.sorted { $0.id < $1.id }
+    }
 
     /// How many rows a refresh brought that the cursor has not been on yet.
     public var newCount: Int { states.values.count(where: \.isNew) }
@@ -171,6 +173,6 @@ public struct RequestStore: Sendable {
     /// Whether a row was handled elsewhere (the status column needs room to say so).
     public var hasHandledElsewhere: Bool { states.values.contains(where: \.handledElsewhere) }
 
-    /// Whether any accept is on its way (asked on every turn of the screen's loop: no list built).
-    public var hasAcceptsInFlight: Bool { states.values.contains(where: \.acceptInFlight) }
+    /// Whether any write is on its way (asked on every turn of the screen's loop: no list built).
+    public var hasWritesInFlight: Bool { states.values.contains(where: \.isWriting) }
 }

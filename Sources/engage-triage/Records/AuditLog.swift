@@ -3,20 +3,28 @@ import Foundation
 import Logging
 import TriageRuntime
 
-/// The append-only audit trail of accepts, `audit.jsonl` in the state directory: one JSON line
+/// The append-only audit trail of writes, `audit.jsonl` in the state directory: one JSON line
 /// when an attempt is about to leave (`"outcome": "sent"`) and one with what became of it
-/// (`accepted`, `rejected`, `unknown`, `not-sent`, or `retried` for an attempt answered 401 or
-/// 429, which the server did not act on), with the same correlation id. Each line is on
-/// disk (fsync) before the request leaves or the result is shown, so nothing is lost if the
-/// session drops.
-struct AuditLog: AcceptJournal {
+/// (`accepted` — or `rescheduled`, `reassigned`, `noted` —, `rejected`, `unknown`, `not-sent`,
+/// or `retried` for an attempt answered 401 or 429, which the server did not act on), with the
+/// same correlation id; `action` says which write (`accept`, `reschedule`, `reassign`, `note`).
+/// Each line is on disk (fsync) before the request leaves or the result is shown, so nothing is
+/// lost if the session drops. No customer data: a note's text and a message for the customer
+/// are never written, only the new time or colleague.
+struct AuditLog: WriteJournal {
     /// One line of the trail.
     struct Record: Codable, Equatable {
         var time: String
         var enterprise: String
         var appointmentId: String
-        /// `sent`, `retried`, `accepted`, `rejected`, `unknown` or `not-sent`.
+        /// `accept`, `reschedule`, `reassign` or `note` (absent in lines written before there
+        /// were other writes than accept).
+        var action: String?
+        /// `sent`, `retried`, `accepted`/`rescheduled`/`reassigned`/`noted`, `rejected`, `unknown` or `not-sent`.
         var outcome: String
+        /// The time asked for (`start/end`, UTC) of a reschedule; the colleague (and office) of a
+        /// reassignment.
+        var change: String?
         /// The server's code of a refusal, e.g. `APPOINTMENT_STATUS_INVALID`, or why the outcome is unknown.
         var code: String?
         /// The status the server reported last (after the accept or a re-read).
@@ -31,7 +39,7 @@ struct AuditLog: AcceptJournal {
     var enterprise: String
     var environment: [String: String] = ProcessInfo.processInfo.environment
 
-    func record(_ entry: AcceptJournalEntry) throws {
+    func record(_ entry: WriteJournalEntry) throws {
         do {
             try append(record(entry))
         } catch {
@@ -41,28 +49,34 @@ struct AuditLog: AcceptJournal {
     }
 
     /// The line for `entry`.
-    func record(_ entry: AcceptJournalEntry, at time: Date = Date()) -> Record {
+    func record(_ entry: WriteJournalEntry, at time: Date = Date()) -> Record {
         let user = environment["USER"] ?? environment["LOGNAME"] ?? NSUserName()
         var record = Record(time: Timestamp.format(time), enterprise: enterprise, appointmentId: entry.appointmentId,
-                            outcome: "unknown", user: user)
-        switch entry {
-        case .sent(_, let correlationId):
+                            action: entry.write.kind.rawValue, outcome: "unknown", change: Self.change(entry.write), user: user)
+        let done = Self.done[entry.write.kind] ?? "done"
+        switch entry.event {
+        case .sent(let correlationId):
             record.outcome = "sent"
             record.correlationId = correlationId
-        case .retried(_, let correlationId):
+        case .retried(let correlationId):
             record.outcome = "retried"
             record.code = "NOT_ACTED_ON"
             record.correlationId = correlationId
-        case .abandoned(_, let correlationId):
+        case .abandoned(let correlationId):
             record.outcome = correlationId == nil ? "not-sent" : "unknown"
             record.code = "SESSION_ENDED"
             record.correlationId = correlationId
-        case .finished(_, let correlationId, let outcome):
+        case .finished(let correlationId, let outcome):
             record.correlationId = correlationId
             switch outcome {
-            case .accepted(let response):
-                record.outcome = "accepted"
+            case .done(let response):
+                record.outcome = done
                 record.status = response.value.status.rawValue
+            case .confirmed(let error, let reread):
+                record.outcome = done
+                record.code = error.code ?? error.kind.description
+                record.status = reread.value.status.rawValue
+                record.rereadCorrelationId = reread.correlationId
             case .notSent(let error):
                 record.outcome = "not-sent"
                 record.code = error.code ?? error.kind.description
@@ -72,13 +86,29 @@ struct AuditLog: AcceptJournal {
                 record.status = current?.status.rawValue
             case .unknown(let error, let current):
                 let reread = try? current.get()
-                record.outcome = reread?.value.status == .accepted ? "accepted" : "unknown"
+                record.outcome = "unknown"
                 record.code = error.code ?? error.kind.description
                 record.status = reread?.value.status.rawValue
                 record.rereadCorrelationId = reread?.correlationId
             }
         }
         return record
+    }
+
+    /// The outcome word of a write that was done.
+    private static let done: [AppointmentWrite.Kind: String] = [
+        .accept: "accepted", .reschedule: "rescheduled", .reassign: "reassigned", .note: "noted",
+    ]
+
+    /// What the write changes, without customer data (not a note's text, not a message).
+    private static func change(_ write: AppointmentWrite) -> String? {
+        switch write {
+        case .accept, .internalNotes: nil
+        case .reschedule(let request): "\(Timestamp.format(request.start))/\(Timestamp.format(request.end))"
+        case .reassign(let request):
+            ["employee \(request.primaryEmployeeId ?? "unchanged")", request.officeId.map { "office \($0)" }]
+                .compactMap { $0 }.joined(separator: " · ")
+        }
     }
 
     /// Appends the record and waits until it is on disk (fsync). Throws when it cannot be written.

@@ -9,14 +9,14 @@ import TriageRuntime
 /// actions for the store, the store's state is drawn. It blocks on input (no busy loop) and
 /// ticks only while a spinner turns.
 ///
-/// When the session ends — `q`, Ctrl-C, SIGTERM, SIGHUP — with accepts on their way, it stops
-/// taking keys, waits for them (at most twice the request timeout: the accept and a re-read),
-/// and returns what became of each; a second `q` or Ctrl-C stops waiting, and those accepts are
-/// recorded as unknown.
+/// When the session ends — `q`, Ctrl-C, SIGTERM, SIGHUP — with writes (accepts, reschedules, …)
+/// on their way, it stops taking keys, waits for them (at most twice the request timeout: the
+/// write and a re-read), and returns what became of each; a second `q` or Ctrl-C stops waiting,
+/// and those writes are recorded as unknown.
 final class TriageScreen {
     private let initialState: AppState
     private let service: any TenantService
-    private let journal: any AcceptJournal
+    private let journal: any WriteJournal
     private let colorPreference: String?
     private let patience: Duration
     private let terminal = Terminal()
@@ -27,7 +27,7 @@ final class TriageScreen {
 
     private let logger = Logger(label: "engage-triage.screen")
 
-    init(state: AppState, service: any TenantService, journal: any AcceptJournal, colorPreference: String?,
+    init(state: AppState, service: any TenantService, journal: any WriteJournal, colorPreference: String?,
          requestTimeout: Duration) throws {
         initialState = state
         self.service = service
@@ -37,10 +37,10 @@ final class TriageScreen {
         inbox = ActionInbox(wakeup: try Wakeup())
     }
 
-    /// How a session ended: the reports of the accepts that were on their way, and the names
+    /// How a session ended: the reports of the writes that were on their way, and the names
     /// it learnt (some are kept for the next session).
     struct Ending {
-        var reports: [AcceptReport]
+        var reports: [WriteReport]
         var names: NameBook
     }
 
@@ -58,7 +58,7 @@ final class TriageScreen {
         var state = initialState
         state.size = terminal.size
         state.options.asciiOnly = state.options.asciiOnly || !terminal.isUTF8
-        let tracker = AcceptTracker(journal: journal)
+        let tracker = WriteTracker(journal: journal)
         let runner = EffectRunner(
             service: BudgetedService(service, budget: RequestBudget()), tracker: tracker, send: { inbox.post($0) })
         let store = TriageStore(state: state, runner: runner)
@@ -107,7 +107,7 @@ final class TriageScreen {
         }
         // The loop ends only once `beginShutdown` stopped the reads: what is still out is abandoned.
         tracker.abandonAll()
-        return Ending(reports: session.acceptsAtShutdown.compactMap { tracker.report(for: $0) }, names: store.state.names)
+        return Ending(reports: session.writesAtShutdown.compactMap { tracker.report(for: $0) }, names: store.state.names)
     }
 
     /// How the session is ending.
@@ -116,11 +116,11 @@ final class TriageScreen {
         var terminalIsThere = true
         var deadline: ContinuousClock.Instant?
         var abandoned = false
-        var acceptsAtShutdown: [String] = []
+        var writesAtShutdown: [String] = []
 
         mutating func abandon() { abandoned = true }
 
-        func isOver(_ tracker: AcceptTracker) -> Bool {
+        func isOver(_ tracker: WriteTracker) -> Bool {
             guard isShuttingDown else { return false }
             return abandoned || tracker.inFlight.isEmpty || deadline.map { ContinuousClock.now >= $0 } ?? true
         }
@@ -142,7 +142,7 @@ final class TriageScreen {
         guard !session.isShuttingDown else { return }
         session.isShuttingDown = true
         session.deadline = .now + patience
-        session.acceptsAtShutdown = store.runner.acceptTracker.inFlight
+        session.writesAtShutdown = store.runner.writeTracker.inFlight
         store.runner.cancelReads()
         store.send(.shutdownStarted)
     }

@@ -3,18 +3,19 @@ import Foundation
 import TerminalUI
 import TriageRuntime
 
-/// An accept that Ctrl-C, SIGTERM or SIGHUP do not cut short: the first signal waits for the
-/// answer (up to `patience`), a second one abandons the wait, and the tracker records the
-/// outcome as unknown. Either way the audit trail says what became of it.
-enum InterruptibleAccept {
+/// A write (an accept, a reschedule, …) that Ctrl-C, SIGTERM or SIGHUP do not cut short: the
+/// first signal waits for the answer (up to `patience`), a second one abandons the wait, and the
+/// tracker records the outcome as unknown. Either way the audit trail says what became of it.
+enum InterruptibleWrite {
     enum Ending: Sendable {
-        case finished(AcceptOutcome)
-        /// The wait was given up; what the tracker recorded for each accept on its way.
-        case abandoned([AcceptReport])
+        case finished(WriteOutcome)
+        /// The wait was given up; what the tracker recorded for each write on its way.
+        case abandoned([WriteReport])
     }
 
     static func run(
-        id: String, tracker: AcceptTracker, patience: Duration, _ accept: @escaping @Sendable () async -> AcceptOutcome
+        id: String, kind: AppointmentWrite.Kind, tracker: WriteTracker, patience: Duration,
+        _ write: @escaping @Sendable () async -> WriteOutcome
     ) async -> Ending {
         let ending: Ending = await withCheckedContinuation { continuation in
             let once = ResumeOnce(continuation)
@@ -23,13 +24,13 @@ enum InterruptibleAccept {
                     once.resume(.abandoned(tracker.abandonAll()))
                     return
                 }
-                Diagnostics.note("engage-triage: waiting for the answer to the accept of \(id); Ctrl-C again stops waiting.")
+                Diagnostics.note("engage-triage: waiting for the answer to \(kind.noun) of \(id); Ctrl-C again stops waiting.")
                 Task {
                     if !(await tracker.waitUntilIdle(timeout: patience)) { once.resume(.abandoned(tracker.abandonAll())) }
                 }
             }
             once.onResume = { watcher.cancel() }
-            Task { once.resume(.finished(await accept())) }
+            Task { once.resume(.finished(await write())) }
         }
         return ending
     }
@@ -38,11 +39,11 @@ enum InterruptibleAccept {
 /// Resumes a continuation with the first value it is given, ignoring the rest.
 private final class ResumeOnce: @unchecked Sendable {
     private let lock = NSLock()
-    private var continuation: CheckedContinuation<InterruptibleAccept.Ending, Never>?
+    private var continuation: CheckedContinuation<InterruptibleWrite.Ending, Never>?
     var onResume: (() -> Void)?
     private var signals = 0
 
-    init(_ continuation: CheckedContinuation<InterruptibleAccept.Ending, Never>) {
+    init(_ continuation: CheckedContinuation<InterruptibleWrite.Ending, Never>) {
         self.continuation = continuation
     }
 
@@ -54,7 +55,7 @@ private final class ResumeOnce: @unchecked Sendable {
         return signals
     }
 
-    func resume(_ ending: InterruptibleAccept.Ending) {
+    func resume(_ ending: InterruptibleWrite.Ending) {
         lock.lock()
         let continuation = continuation
         self.continuation = nil
