@@ -98,6 +98,20 @@ public final class Terminal {
         repaintAll()
     }
 
+    /// Lends the terminal to another program (the user's editor) while `body` runs — the
+    /// alternate screen left, the terminal's own modes back — then takes it again: program
+    /// modes, keypad mode, a full repaint. Called on the screen's own thread.
+    public func lend<Value, Failure: Error>(_ body: () throws(Failure) -> Value) throws(Failure) -> Value {
+        guard isActive else { return try body() }
+        endwin()
+        defer {
+            doupdate()
+            enterKeypadMode()
+            repaintAll()
+        }
+        return try body()
+    }
+
     /// ncurses switches the terminal's keypad to application mode (`smkx`) only at the first
     /// `wget_wch`, so the first arrow key typed before it (as `ESC [ B`, not `ESC O B`) was read as
     /// Esc and junk. One read now, its key (if one was typed ahead) put back, sends `smkx` at once.

@@ -58,6 +58,10 @@ public struct BudgetedService: TenantService {
         }
     }
 
+    public func colleagues() async throws(EngageError) -> [Employee] {
+        try await withSlot(.visible) { () async throws(EngageError) in try await base.colleagues() }
+    }
+
     private func withSlot<Value>(
         _ priority: RequestBudget.Priority, _ request: () async throws(EngageError) -> Value
     ) async throws(EngageError) -> Value {

@@ -85,6 +85,16 @@ public final class EffectRunner: Sendable {
                 }
                 send(.namesResolved(request, result))
             }
+        case .loadColleagues:
+            start(.colleagues) { [service, send] in
+                let result: Result<[Employee], EngageError>
+                do throws(EngageError) {
+                    result = .success(try await service.colleagues())
+                } catch {
+                    result = .failure(error)
+                }
+                send(.colleaguesLoaded(result))
+            }
         case .fetchAppointment(let id):
             start(.read(id)) { [service, send] in
                 let result: Result<EngageResponse<Appointment>, EngageError>
@@ -97,7 +107,7 @@ public final class EffectRunner: Sendable {
             }
         case .cancel(let id):
             cancel(id)
-        case .redraw, .quit, .log, .copy:
+        case .redraw, .quit, .log, .copy, .editNote:
             break
         }
     }

@@ -1,7 +1,7 @@
 import TriageCore
 
 /// The state of one screen and the runner of its effects: `send` reduces an action, hands the
-/// network effects to the runner and returns the terminal's own (redraw, quit) to the caller.
+/// network effects to the runner and returns the terminal's own (redraw, quit, the editor) to the caller.
 /// Used from one thread (the screen's); the runner's results come back through whatever its
 /// `send` closure posts to, and are passed to `send` here in turn.
 public final class TriageStore {
@@ -19,7 +19,7 @@ public final class TriageStore {
         var terminalEffects: [Effect] = []
         for effect in Reducer.reduce(&state, action) {
             switch effect {
-            case .redraw, .quit, .log, .copy: terminalEffects.append(effect)
+            case .redraw, .quit, .log, .copy, .editNote: terminalEffects.append(effect)
             default: runner.run(effect)
             }
         }

@@ -20,6 +20,27 @@ struct ClientNamesTests {
         }
     }
 
+    @Test func colleaguesAreTheActiveAgentsWithTheirOfficesReadPageAfterPage() async throws {
+        try await SandboxServer.withRunning { sandbox in
+            let colleagues = try await sandbox.makeClient().colleagues()
+            let expected = SandboxDirectory.employeeIDs.filter { id in
+                SandboxDirectory.roles(of: id).contains("AGENT") && SandboxDirectory.employee(id: id, languages: [.en])?.status == .active
+            }
+            #expect(colleagues.map(\.id) == expected && !expected.isEmpty)
+            #expect(colleagues.allSatisfy { $0.officeRelations?.isEmpty == false }, "each with the offices they work for")
+            let request = try #require(sandbox.receivedRequests.last)
+            #expect(request.path == "/enterprises/acme/employees")
+            #expect(request.query.removingPercentEncoding == "status[]=ACTIVE&available-role[]=AGENT&offset=0&limit=100")
+        }
+    }
+
+    @Test func anOfficeRelationReadsEitherShapeAndWritesOne() throws {
+        let decoded = try JSONDecoder().decode([OfficeRelation].self, from: Data(#"[{"officeId":"12","x":1},{"office":{"id":"14"}}]"#.utf8))
+        #expect(decoded.map(\.officeId) == ["12", "14"])
+        #expect(String(decoding: try JSONEncoder().encode(decoded[1]), as: UTF8.self) == #"{"officeId":"14"}"#)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(OfficeRelation.self, from: Data(#"{"name":"x"}"#.utf8)) }
+    }
+
     @Test func aRequestInAnotherLanguageSaysSoInItsAcceptLanguage() async throws {
         try await SandboxServer.withRunning { sandbox in
             let client = sandbox.makeClient(acceptLanguage: "en *")

@@ -56,8 +56,17 @@ struct DocumentedSchema {
 
     /// An employee: first and last name required, the rest nullable.
     mutating func checkEmployee(_ value: Any?, at path: String) {
-        guard let object = checkObject(value, at: path, keys: ["id", "firstName", "lastName", "email", "function", "status"])
+        guard let object = checkObject(
+            value, at: path, keys: ["id", "firstName", "lastName", "email", "function", "status", "officeRelations"])
         else { return }
+        if let relations = object["officeRelations"] as? [Any] {
+            for (index, relation) in relations.enumerated() {
+                let at = "\(path).officeRelations[\(index)]"
+                if let relation = checkObject(relation, at: at, keys: ["officeId"]) { checkString(relation["officeId"], at: at + ".officeId") }
+            }
+        } else if !(object["officeRelations"] is NSNull) {
+            violations.append("\(path).officeRelations: not an array or null")
+        }
         for key in ["id", "firstName", "lastName"] { checkString(object[key], at: "\(path).\(key)") }
         checkString(object["email"], at: path + ".email", nullable: true)
         if !(object["function"] is NSNull) { checkLocalized(object["function"], at: path + ".function") }

@@ -56,6 +56,8 @@ struct SandboxNamesTests {
             #expect(try await get(sandbox, "/subjects?id=306").status == 400)
             #expect(try await get(sandbox, "/employees?status=ACTIVE").status == 400)
             #expect(try await get(sandbox, "/employees?status[]=SLEEPING").status == 400)
+            #expect(try await get(sandbox, "/employees?available-role=AGENT").status == 400)
+            #expect(try await get(sandbox, "/employees?available-role[]=CHEF").status == 400)
             #expect(try await get(sandbox, "/subjects?limit=0").status == 400)
             let page = try await get(sandbox, "/employees?offset=40&limit=5")
             #expect((page.json["data"] as? [Any])?.count == 1)

@@ -34,8 +34,8 @@ struct KeymapTests {
         } catch {
             #expect(error.message == "keyBindings: the key j is bound to both moveDown and accept (in the list mode).")
         }
-        // The same key in two modes is fine: n says no to the question, and may also accept in the list.
-        #expect(throws: Never.self) { try Keymap.standard.overriding(["accept": ["n"]]) }
+        // The same key in two modes is fine: N says no to the question, and may also accept in the list.
+        #expect(throws: Never.self) { try Keymap.standard.overriding(["accept": ["N"]]) }
         // Moving the conflicting action away resolves it.
         #expect(throws: Never.self) { try Keymap.standard.overriding(["accept": ["j"], "moveDown": ["Down"]]) }
         #expect(throws: Keymap.BindingError.self) { try Keymap.standard.overriding(["closeHelp": ["j"]]) }
@@ -74,10 +74,10 @@ struct KeymapTests {
 
     @Test func theHelpIsBuiltFromTheBindingsInForce() throws {
         var state = TriageFixture.loaded(Size(width: 80, height: 24))
-        state.keymap = try Keymap.standard.overriding(["accept": ["x"], "moveDown": ["Down", "n"]])
+        state.keymap = try Keymap.standard.overriding(["accept": ["x"], "moveDown": ["Down", "J"]])
         TriageFixture.press(&state, .character("?"))
         let screen = Renderer.render(state).text
         #expect(screen.split(separator: "\n").contains { $0.contains("│  x ") && $0.contains("accept the request") })
-        #expect(screen.contains("↓ n") && !screen.contains("↓ j"))
+        #expect(screen.contains("↓ J") && !screen.contains("↓ j"))
     }
 }

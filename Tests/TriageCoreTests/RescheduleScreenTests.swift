@@ -45,7 +45,7 @@ struct RescheduleScreenTests {
         #expect(Renderer.render(state).text.contains("New       Mon 2026-12-14 10:00–10:45"))
         #expect(TriageFixture.press(&state, .enter).isEmpty, "Enter only asks")
         let question = Renderer.render(state).text.split(separator: "\n", omittingEmptySubsequences: false)[size.height - 2]
-        #expect(question.hasPrefix(" Reschedule \(target.id) · ") && question.hasSuffix("y/N"), "\(question)")
+        #expect(question.hasPrefix(" Reschedule to Mon 2026-12-14 10:00–10:45: \(target.id) · ") && question.hasSuffix("y/N"), "\(question)")
         let effects = TriageFixture.press(&state, .character("y"))
         let request = RescheduleRequest(start: Timestamp.parse("2026-12-14T09:00:00Z")!, end: Timestamp.parse("2026-12-14T09:45:00Z")!,
                                         messageForCustomer: "See you then")

@@ -134,6 +134,16 @@ extension ScriptedService {
     }
 }
 
+extension ScriptedService {
+    /// Three colleagues, 7001 to 7003, each in office 10.
+    func colleagues() async throws(EngageError) -> [Employee] {
+        try await enter("colleagues")
+        defer { leave() }
+        return (7_001...7_003).map { Employee(id: String($0), firstName: "Colleague", lastName: String($0),
+                                              officeRelations: [OfficeRelation(officeId: "10")]) }
+    }
+}
+
 /// A journal in memory.
 final class MemoryJournal: WriteJournal {
     let entries = Mutex<[WriteJournalEntry]>([])

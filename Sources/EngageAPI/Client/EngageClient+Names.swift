@@ -27,6 +27,20 @@ extension EngageClient {
         return EngageResponse(value: response.value.data, correlationId: response.correlationId)
     }
 
+    /// `GET /employees?status[]=ACTIVE&available-role[]=AGENT`, page after page (100 a page).
+    public func colleagues() async throws(EngageError) -> [Employee] {
+        var colleagues: [Employee] = []
+        let limit = 100
+        while true {
+            let parameters = [(name: "status[]", value: "ACTIVE"), (name: "available-role[]", value: "AGENT"),
+                              (name: "offset", value: String(colleagues.count)), (name: "limit", value: String(limit))]
+            let page = try await send(.get, NameKind.employee.path, parameters: parameters,
+                                      decoding: ListEnvelope<Employee>.self, idempotent: true).value
+            colleagues += page.data
+            if page.data.isEmpty || colleagues.count >= min(page.meta.totalCount, 10_000) { return colleagues }
+        }
+    }
+
     /// One page of `GET /subjects`, `/offices` or `/employees` with `id[]` for each id (and a
     /// limit that fits them all).
     private func batch<Item: Codable & Sendable>(

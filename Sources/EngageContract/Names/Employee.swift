@@ -19,15 +19,18 @@ public struct Employee: Codable, Hashable, Sendable, Identifiable {
     /// The job title, translated by `Accept-Language` (`nil` when not available in it).
     public var function: LocalizedText?
     public var status: Status?
+    /// The offices the employee works for (absent from some answers).
+    public var officeRelations: [OfficeRelation]?
 
     public init(id: String, firstName: String, lastName: String, email: String? = nil,
-                function: LocalizedText? = nil, status: Status? = .active) {
+                function: LocalizedText? = nil, status: Status? = .active, officeRelations: [OfficeRelation]? = nil) {
         self.id = id
         self.firstName = firstName
         self.lastName = lastName
         self.email = email
         self.function = function
         self.status = status
+        self.officeRelations = officeRelations
     }
 
     /// Nullable fields are written as explicit `null`, as the server does.
@@ -39,6 +42,7 @@ public struct Employee: Codable, Hashable, Sendable, Identifiable {
         try container.encode(email, forKey: .email)
         try container.encode(function, forKey: .function)
         try container.encode(status, forKey: .status)
+        try container.encode(officeRelations, forKey: .officeRelations)
     }
 
     /// "First Last", the function as detail; `nil` when both names are blank.

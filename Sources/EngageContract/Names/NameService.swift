@@ -19,11 +19,16 @@ public struct NameRequest: Hashable, Sendable {
     }
 }
 
-/// Where names come from: `EngageClient` reads them from the tenant; the runtime budgets them.
+/// Where names (and the colleagues to hand a request to) come from: `EngageClient` reads them
+/// from the tenant; the runtime budgets them.
 public protocol NameService: Sendable {
     /// The names of `request.ids` that the server has; an id it does not return (or returns
     /// without a name in the language) is absent from the result.
     func names(for request: NameRequest) async throws(EngageError) -> [String: Name]
+
+    /// The colleagues a request can be handed to: `GET /employees?status[]=ACTIVE&available-role[]=AGENT`,
+    /// every page.
+    func colleagues() async throws(EngageError) -> [Employee]
 }
 
 /// Everything the screen asks of a tenant.

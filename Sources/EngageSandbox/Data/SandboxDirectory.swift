@@ -65,7 +65,14 @@ public struct SandboxDirectory: Sendable {
         offices[id].map { Office(id: id, name: translation($0, languages)) }
     }
 
+    /// What employee `id` may do (`available-role[]` filters by it; the API returns no such
+    /// field): every one takes appointments (AGENT) but every tenth, who manages an office.
+    public static func roles(of id: String) -> Set<String> {
+        Int(id).map { $0 % 10 == 9 ? ["OFFICE_MANAGER"] : ["AGENT"] } ?? []
+    }
+
     /// One of the sandbox's colleagues; every seventh is inactive, one has a hostile first name.
+    /// Each works for one office, every third for two.
     public static func employee(id: String, languages: [Language]) -> Employee? {
         guard let number = Int(id), (7_000...7_040).contains(number) else { return nil }
         var random = SeededGenerator(seed: UInt64(number) &* 31)
@@ -74,7 +81,14 @@ public struct SandboxDirectory: Sendable {
         return Employee(
             id: id, firstName: first, lastName: last, email: "employee.\(number)@bank.sandbox.pexipengage.test",
             function: translation(functions[number % functions.count], languages),
-            status: number % 7 == 6 ? .inactive : .active)
+            status: number % 7 == 6 ? .inactive : .active,
+            officeRelations: officeIDs(of: number).map(OfficeRelation.init(officeId:)))
+    }
+
+    private static func officeIDs(of employee: Int) -> [String] {
+        let all = offices.keys.sorted()
+        let first = all[employee % all.count]
+        return employee % 3 == 0 ? [first, all[(employee / 3) % all.count]].reduce(into: []) { if !$0.contains($1) { $0.append($1) } } : [first]
     }
 
     /// A customer for any id the seeder draws (50000 and up): mostly people, some only a company,

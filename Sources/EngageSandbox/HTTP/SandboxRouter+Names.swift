@@ -19,6 +19,7 @@ extension SandboxRouter {
         }
         var ids: [String] = []
         var statuses: [Employee.Status] = []
+        var roles: Set<String> = []
         var window = PageWindow()
         for (name, value) in request.queryItems {
             switch name {
@@ -29,6 +30,9 @@ extension SandboxRouter {
                 let status = Employee.Status(rawValue: value)
                 guard status.isDocumented else { return .badRequest("Unknown status '\(value)'.") }
                 statuses.append(status)
+            case "available-role[]" where kind == .employee:
+                guard Self.employeeRoles.contains(value) else { return .badRequest("Unknown role '\(value)'.") }
+                roles.insert(value)
             case "offset", "limit":
                 if let refusal = window.read(name, value) { return refusal }
             default:
@@ -52,11 +56,15 @@ extension SandboxRouter {
         case .office: return page(wanted.compactMap { SandboxDirectory.office(id: $0, languages: languages) })
         case .employee:
             return page(wanted.compactMap { SandboxDirectory.employee(id: $0, languages: languages) }
-                .filter { statuses.isEmpty || $0.status.map(statuses.contains) == true })
+                .filter { statuses.isEmpty || $0.status.map(statuses.contains) == true }
+                .filter { roles.isEmpty || !roles.isDisjoint(with: SandboxDirectory.roles(of: $0.id)) })
         case .customer:
             return .error(404, code: "NOT_FOUND", type: "NOT_FOUND_ERROR", message: "Resource not found")
         }
     }
+
+    /// The roles an employee can have (the back office's help: agent, office manager, administrator).
+    static let employeeRoles: Set<String> = ["AGENT", "OFFICE_MANAGER", "ADMINISTRATOR"]
 
     private static func item(_ kind: NameKind, id: String, languages: [Language]) -> SandboxResponse? {
         switch kind {

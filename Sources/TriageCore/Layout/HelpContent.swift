@@ -4,14 +4,14 @@ enum HelpContent {
     static func lines(_ state: AppState) -> [String] {
         let commands: [Command] = state.focus == .detail
             ? [.moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom, .nextSection, .previousSection, .overview,
-               .participants, .location, .answers, .cycleLanguage, .back, .accept, .reschedule, .mark, .acceptMarked, .refresh, .reload, .jump,
+               .participants, .location, .answers, .cycleLanguage, .back, .accept, .reschedule, .reassign, .editNote, .mark, .acceptMarked, .refresh, .reload, .jump,
                .copyId,
                .copyVideoURL, .messages, .redraw, .help, .quit]
             : [.moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom, .open, .nextSection, .overview, .participants,
-               .location, .answers, .back, .filter, .sortNext, .sortReverse, .accept, .reschedule, .mark, .markAll, .clearMarks, .acceptMarked,
+               .location, .answers, .back, .filter, .sortNext, .sortReverse, .accept, .reschedule, .reassign, .editNote, .mark, .markAll, .clearMarks, .acceptMarked,
                .refresh, .reload, .jump, .copyId,
                .copyVideoURL, .messages, .redraw, .help, .quit]
-        let writes: Set<Command> = [.accept, .reschedule, .acceptMarked]
+        let writes: Set<Command> = [.accept, .reschedule, .reassign, .editNote, .acceptMarked]
         let shown = commands.filter { !(state.options.readOnly && writes.contains($0)) && state.keymap.bindings[$0]?.isEmpty == false }
         let keys = shown.map { state.keymap.keys(for: $0) }
         let keyWidth = min(22, keys.map { DisplayWidth.of($0) }.max() ?? 0)

@@ -13,20 +13,25 @@ public enum Command: Hashable, Sendable, CaseIterable {
     case mark, markAll, clearMarks, acceptMarked
     case runPrompt, cancelPrompt, deletePromptCharacter
     case filter, keepFilter, clearFilter, sortNext, sortReverse, refresh
-    case reschedule
+    case reschedule, editNote, saveNote, newLine
+    case reassign, pick, closePicker
     case nextField, previousField, reviewForm, abandonForm
 
     /// The modes whose keymap has this command.
     public var modes: Set<Mode.Kind> {
         switch self {
-        case .moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom: [.list, .details, .help, .messages]
-        case .redraw: [.list, .details, .help, .messages, .form]
+        case .moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom: [.list, .details, .help, .messages, .picker]
+        case .redraw: [.list, .details, .help, .messages, .form, .picker]
+        case .pick, .closePicker: [.picker]
+        case .filter: [.list, .details, .picker]
         case .closeHelp: [.help]
         case .closeMessages: [.messages]
         case .confirmAccept, .cancelAccept: [.confirm]
         case .runPrompt, .cancelPrompt: [.prompt]
-        case .deletePromptCharacter: [.prompt, .filter, .form]
-        case .nextField, .previousField, .reviewForm, .abandonForm: [.form]
+        case .deletePromptCharacter: [.prompt, .filter, .form, .editor]
+        case .nextField, .previousField, .reviewForm: [.form]
+        case .abandonForm: [.form, .editor]
+        case .saveNote, .newLine: [.editor]
         case .keepFilter, .clearFilter: [.filter]
         default: [.list, .details]
         }
@@ -77,6 +82,12 @@ public enum Command: Hashable, Sendable, CaseIterable {
         case .sortReverse: "reverse the sort"
         case .refresh: "refresh now (r reloads everything)"
         case .reschedule: "propose another time (a form)"
+        case .editNote: "edit the internal note ($VISUAL/$EDITOR, else a field)"
+        case .saveNote: "review the note, then y saves it"
+        case .reassign: "hand it to a colleague (a picker)"
+        case .pick: "pick this colleague"
+        case .closePicker: "close the picker"
+        case .newLine: "a new line"
         case .nextField: "next field"
         case .previousField: "previous field"
         case .reviewForm: "review, then y sends"

@@ -22,7 +22,13 @@ public enum Mode: Sendable, Equatable {
     case filter
     /// The `t` form: another time for a request, as typed so far.
     case reschedule(RescheduleForm)
-    /// "Throw away what you typed? y/N" over a form.
+    /// The `o` picker of colleagues for a request.
+    case reassign(ColleaguePicker)
+    /// The line after the picker: a message for the customer, then the question.
+    case reassignMessage(ReassignDraft)
+    /// The `n` field (no external editor): a request's note as typed so far.
+    case noteEditor(NoteEditor)
+    /// "Throw away what you typed? y/N" over a form or the note field.
     case confirmDiscard
 
     public var kind: Kind {
@@ -36,12 +42,15 @@ public enum Mode: Sendable, Equatable {
         case .prompt: .prompt
         case .filter: .filter
         case .reschedule: .form
+        case .noteEditor: .editor
+        case .reassign(let picker): picker.isFiltering ? .filter : .picker
+        case .reassignMessage: .prompt
         }
     }
 
     /// A mode without its payload: what keymaps are kept by.
     public enum Kind: String, Sendable, CaseIterable {
-        case list, details, help, confirm, messages, prompt, filter, form
+        case list, details, help, confirm, messages, prompt, filter, form, editor, picker
     }
 }
 

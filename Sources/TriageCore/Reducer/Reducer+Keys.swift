@@ -21,14 +21,20 @@ extension Reducer {
                 show(&state, Banner(.info, write.kind == .accept ? "Accept cancelled." : "Not sent: nothing changed."))
                 return []
             }
-            // The form or picker the question came from closes with it.
-            if state.modes.current.kind == .form { state.modes.pop() }
+            // The form, field or picker the question came from closes with it.
+            state.modes.popOverlays()
             return send(&state, write, to: id)
         case .confirmDiscard:
             discardKey(&state, command: command)
             return []
         case .reschedule(let form):
             return formKey(&state, form, command: command, key: key)
+        case .noteEditor(let editor):
+            return noteKey(&state, editor, command: command, key: key)
+        case .reassign(let picker):
+            return pickerKey(&state, picker, command: command, key: key)
+        case .reassignMessage(let draft):
+            return reassignMessageKey(&state, draft, command: command, key: key)
         case .confirmMarked(let ids):
             state.modes.pop()
             if command == .confirmAccept { return sendMarked(&state, ids) }
@@ -123,8 +129,11 @@ extension Reducer {
         case .sortReverse: sort(&state, by: state.view.order.reversed)
         case .refresh: return requestRefresh(&state)
         case .reschedule: openReschedule(&state)
+        case .editNote: return openNote(&state)
+        case .reassign: return openReassign(&state)
         case .closeHelp, .closeMessages, .confirmAccept, .cancelAccept, .runPrompt, .cancelPrompt, .deletePromptCharacter,
-             .keepFilter, .clearFilter, .nextField, .previousField, .reviewForm, .abandonForm:
+             .keepFilter, .clearFilter, .nextField, .previousField, .reviewForm, .abandonForm,
+             .saveNote, .newLine, .pick, .closePicker:
             break
         }
         return []

@@ -54,6 +54,10 @@ extension AppState {
         if case .confirm(let id, _) = modes.current, let appointment = store.appointment(id: id) {
             keys += appointment.listNameKeys
         }
+        if case .reassign(let picker) = modes.current, let colleagues {
+            keys += Set(picker.shown(colleagues, names: names).flatMap { $0.officeRelations ?? [] }.map(\.officeId)).sorted()
+                .map { NameKey(.office, $0) }
+        }
         return keys
     }
 }

@@ -52,7 +52,8 @@ extension Reducer {
         return [.write(id: id, write)]
     }
 
-    /// The confirmation's question: `Accept 1001 · Fri 2026-12-18 17:00 · Mortgage advice · Amélie Dubois?`.
+    /// The confirmation's question: `Accept 1001 · Fri 2026-12-18 17:00 · Mortgage advice · Amélie Dubois?`;
+    /// for the other writes what changes comes first, so a narrow screen still shows it.
     static func question(_ state: AppState, _ write: AppointmentWrite, _ appointment: Appointment) -> String {
         let time = TimeDisplay(timeZone: state.options.timeZone)
         let summary = RequestSummary.line(appointment, names: state.names, time: time)
@@ -60,12 +61,13 @@ extension Reducer {
         case .accept:
             return "Accept \(summary)?"
         case .reschedule(let request):
-            return "Reschedule \(summary) to \(time.window(start: request.start, end: request.end))?"
+            return "Reschedule to \(time.window(start: request.start, end: request.end)): \(summary)?"
         case .reassign(let request):
             let colleague = request.primaryEmployeeId.map { RequestSummary.named(.employee, $0, state.names) } ?? "its office"
-            return "Hand \(summary) to \(colleague)?"
+            let office = request.officeId.map { " (\(RequestSummary.named(.office, $0, state.names)))" } ?? ""
+            return "Hand to \(colleague)\(office): \(summary)?"
         case .internalNotes(let update):
-            return (update.internalNotes ?? "").isEmpty ? "Clear the note of \(summary)?" : "Save the note of \(summary)?"
+            return ((update.internalNotes ?? "").isEmpty ? "Clear the note: " : "Save the note: ") + summary + "?"
         }
     }
 
@@ -85,7 +87,7 @@ extension Reducer {
         } else {
             let error = outcome.error ?? EngageError(kind: .unexpectedAnswer)
             banner = BannerText.failure(failedRequest(id, state) + outcome.message(for: kind), error, next: BannerText.nextStep(
-                after: outcome, retryKey: kind.command.flatMap(state.keymap.firstKey(for:)), reloadKey: state.keymap.firstKey(for: .reload)))
+                after: outcome, retryKey: state.keymap.firstKey(for: kind.command), reloadKey: state.keymap.firstKey(for: .reload)))
         }
         state.store.updateState(of: id) {
             $0.writeInFlight = nil
@@ -98,11 +100,12 @@ extension Reducer {
 
 extension AppointmentWrite.Kind {
     /// The command that starts a write of this kind (its key is the "try again" hint).
-    var command: Command? {
+    var command: Command {
         switch self {
         case .accept: .accept
         case .reschedule: .reschedule
-        case .reassign, .note: nil
+        case .note: .editNote
+        case .reassign: .reassign
         }
     }
 

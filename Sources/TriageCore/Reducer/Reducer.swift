@@ -44,6 +44,10 @@ public enum Reducer {
             return resolveNames(&state, request, result)
         case .refreshDue:
             return refreshDue(&state)
+        case .colleaguesLoaded(let result):
+            return colleaguesLoaded(&state, result)
+        case .noteEdited(let id, let result):
+            return noteEdited(&state, id: id, result)
         case .recheckFinished(let ids, let result):
             return finishRecheck(&state, ids: ids, result)
         case .shutdownStarted:

@@ -17,6 +17,12 @@ extension Renderer {
             screen.write(" \(question)? y/N", row: row, column: 0, style: .prompt)
             return
         }
+        if case .reassignMessage(let draft) = state.modes.current {
+            screen.fill(row: row, style: .prompt)
+            screen.write(" Message for the customer (optional; Enter goes on): " + UntrustedText.sanitize(draft.messageForCustomer) + "_",
+                         row: row, column: 0, style: .prompt)
+            return
+        }
         if case .prompt(let text) = state.modes.current {
             screen.fill(row: row, style: .prompt)
             screen.write(":" + UntrustedText.sanitize(text) + "_", row: row, column: 0, style: .prompt)
@@ -88,10 +94,18 @@ extension Renderer {
             hints = [hint(.moveDown, "scroll"), hint(.closeHelp, "close")]
         } else if state.modes.current.kind == .messages {
             hints = [hint(.moveDown, "scroll"), hint(.closeMessages, "close")]
+        } else if case .reassignMessage = state.modes.current {
+            hints = [hint(.runPrompt, "go on"), hint(.cancelPrompt, "back to the colleagues"), "type a message, or none"]
         } else if state.modes.current.kind == .prompt {
             hints = [hint(.runPrompt, "jump"), hint(.cancelPrompt, "cancel"), "type an id, or q to quit"]
+        } else if case .reassign = state.modes.current, state.modes.current.kind == .filter {
+            hints = [hint(.keepFilter, "keep"), hint(.clearFilter, "clear"), "type: a name, a function, an office"]
+        } else if state.modes.current.kind == .picker {
+            hints = ["↑↓ move", hint(.pick, "pick"), hint(.filter, "filter"), hint(.closePicker, "close")]
         } else if state.modes.current.kind == .filter {
             hints = [hint(.keepFilter, "keep"), hint(.clearFilter, "clear"), "type: customer, subject, office, city, id…"]
+        } else if state.modes.current.kind == .editor {
+            hints = [hint(.saveNote, "review"), hint(.newLine, "new line"), hint(.abandonForm, "abandon"), "type the note"]
         } else if state.modes.current.kind == .form {
             hints = [hint(.nextField, "next field"), hint(.previousField, "previous"), hint(.reviewForm, "review"),
                      hint(.abandonForm, "abandon"), "type to change the field"]

@@ -31,9 +31,11 @@ public enum Renderer {
                             scroll: scroll, minimumWidth: MessagesContent.textWidth(state))
             case .reschedule(let form):
                 drawForm(&screen, state, form)
-            case .confirm(_, .reschedule), .confirmDiscard:
-                // The question sits under the form it came from.
-                if case .reschedule(let form) = state.modes.modes.dropLast().last { drawForm(&screen, state, form) }
+            case .noteEditor, .reassign:
+                drawWriteOverlay(&screen, state, state.modes.current)
+            case .confirm, .confirmDiscard, .reassignMessage:
+                // The question and the message line sit under what they came from.
+                for mode in state.modes.modes.dropLast().reversed() where drawWriteOverlay(&screen, state, mode) { break }
             default: break
             }
         }
@@ -48,6 +50,49 @@ public enum Renderer {
         guard row < screen.height - 2 else { return }
         screen.fill(row: row, column: box.column, count: box.width, style: .selected)
         screen.write(lines[focused], row: row, column: box.column, style: .selected, limit: box.width)
+    }
+
+    /// The form, field or picker of `mode` (false: `mode` has none).
+    @discardableResult
+    static func drawWriteOverlay(_ screen: inout Screen, _ state: AppState, _ mode: Mode) -> Bool {
+        switch mode {
+        case .reschedule(let form): drawForm(&screen, state, form)
+        case .noteEditor(let editor): drawNoteEditor(&screen, state, editor)
+        case .reassign(let picker): drawPicker(&screen, state, picker)
+        default: return false
+        }
+        return true
+    }
+
+    /// The `o` picker in a box, scrolled to keep the cursor's colleague in view, its filter line
+    /// at the bottom.
+    static func drawPicker(_ screen: inout Screen, _ state: AppState, _ picker: ColleaguePicker) {
+        let width = max(40, min(90, screen.width - 6))
+        let (lines, selected) = ColleaguePickerContent.lines(state, picker, width: width)
+        let showsFilter = picker.isFiltering || !picker.filterText.isEmpty
+        let room = max(1, screen.height - 6 - (showsFilter ? 1 : 0))
+        let scroll = max(0, min((selected ?? 0) - room + 1, lines.count - room))
+        var visible = Array(lines.dropFirst(scroll).prefix(room))
+        if showsFilter { visible.append(" /" + UntrustedText.sanitize(picker.filterText) + (picker.isFiltering ? "_" : "")) }
+        let title = state.store.appointment(id: picker.appointmentID).map { RequestSummary.short($0, names: state.names) }
+            ?? UntrustedText.sanitize(picker.appointmentID)
+        let box = drawOverlay(&screen, title: " Hand \(title) to… ", lines: visible, scroll: 0, minimumWidth: width)
+        guard let selected else { return }
+        let row = box.row + selected - scroll
+        screen.fill(row: row, column: box.column, count: box.width, style: .selected)
+        screen.write(lines[selected], row: row, column: box.column, style: .selected, limit: box.width)
+    }
+
+    /// The `n` field in a box, scrolled to its end (where the typing goes).
+    static func drawNoteEditor(_ screen: inout Screen, _ state: AppState, _ editor: NoteEditor) {
+        let width = max(20, min(76, screen.width - 8))
+        let text = UntrustedText.sanitize(editor.text, multiline: true) + "_"
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            .flatMap { TextWrap.lines(String($0), width: width - 2).map { " " + $0 } }
+        let title = state.store.appointment(id: editor.appointmentID).map { RequestSummary.short($0, names: state.names) }
+            ?? UntrustedText.sanitize(editor.appointmentID)
+        drawOverlay(&screen, title: " Internal note · \(title) ", lines: lines.isEmpty ? [" _"] : lines, scroll: Int.max / 2,
+                    minimumWidth: width)
     }
 
     static func drawTooSmall(_ screen: inout Screen, _ state: AppState) {

@@ -24,6 +24,10 @@ public enum Action: Sendable {
     /// What the server now says of the requests a refresh no longer saw pending (those it does
     /// not return no longer exist), or why it could not say.
     case recheckFinished(ids: [String], Result<[Appointment], EngageError>)
+    /// The colleagues for the `o` picker, or why they could not be read.
+    case colleaguesLoaded(Result<[Employee], EngageError>)
+    /// The user's editor closed on request `id`'s note: the text it left, or why there is none.
+    case noteEdited(id: String, Result<String, EditorFailure>)
     /// The session ends (quit, a signal) and waits for the writes still on their way.
     case shutdownStarted
 }

@@ -7,7 +7,7 @@ public struct AppOptions: Sendable, Equatable {
     public var tenantName: String
     /// Ask "Accept …? y/N" before sending an accept.
     public var confirmBeforeAccept: Bool
-    /// Accepting is disabled (`--read-only`).
+    /// Accepting and every other change are disabled (`--read-only`).
     public var readOnly: Bool
     /// Draw with ASCII only (the locale is not UTF-8).
     public var asciiOnly: Bool
@@ -19,11 +19,13 @@ public struct AppOptions: Sendable, Equatable {
     public var sortOrder: SortOrder
     /// How often the pending requests are re-read in the background, in seconds; 0: never.
     public var refreshSeconds: Int
+    /// `$VISUAL` or `$EDITOR` names an editor: `n` opens the note in it (else in a field).
+    public var hasExternalEditor: Bool
 
     public init(
         tenantName: String, confirmBeforeAccept: Bool = true, readOnly: Bool = false, asciiOnly: Bool = false,
         preferredLanguage: Language = .en, timeZone: TimeZone = .current, sortOrder: SortOrder = SortOrder(),
-        refreshSeconds: Int = 60
+        refreshSeconds: Int = 60, hasExternalEditor: Bool = false
     ) {
         self.tenantName = tenantName
         self.confirmBeforeAccept = confirmBeforeAccept
@@ -33,5 +35,6 @@ public struct AppOptions: Sendable, Equatable {
         self.timeZone = timeZone
         self.sortOrder = sortOrder
         self.refreshSeconds = max(0, refreshSeconds)
+        self.hasExternalEditor = hasExternalEditor
     }
 }

@@ -57,6 +57,10 @@ public struct AppState: Sendable {
     /// The `t` forms reviewed and sent, by request, until the time is changed: after a refusal
     /// (no colleague free then) `t` opens what was typed, not the request's own time again.
     var rescheduleDrafts: [String: RescheduleForm] = [:]
+    /// The active colleagues (`o`), read the first time the picker opens; nil until then.
+    public var colleagues: [Employee]?
+    /// The colleagues are being read.
+    public var colleaguesLoading = false
     /// The names of the subjects, offices, employees and customers the rows refer to.
     public var names = NameBook()
     public var tab = DetailTab.overview

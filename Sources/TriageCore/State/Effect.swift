@@ -17,6 +17,8 @@ public enum Effect: Equatable, Sendable {
     case write(id: String, AppointmentWrite)
     /// Read the names of one request's ids and report them (or why not).
     case resolveNames(NameRequest)
+    /// Read the colleagues a request can be handed to (`GET /employees?status[]=ACTIVE&available-role[]=AGENT`).
+    case loadColleagues
     /// Read one appointment by id (`GET /appointments/{id}`: a jump to one not in the list).
     case fetchAppointment(id: String)
     /// Stop the effect with this id, if it runs.
@@ -29,6 +31,9 @@ public enum Effect: Equatable, Sendable {
     case log(String)
     /// Put the text on the clipboard through the terminal (OSC 52).
     case copy(String)
+    /// Open request `id`'s note in the user's editor (the screen lends it the terminal) and
+    /// report what came back as `.noteEdited`.
+    case editNote(id: String, note: String)
 
     /// The identity of an effect that runs for a while: a new effect with the same id replaces
     /// the running one. Terminal effects have none.
@@ -40,7 +45,8 @@ public enum Effect: Equatable, Sendable {
         case .write(let id, _): .write(id)
         case .resolveNames(let request): .names(request)
         case .fetchAppointment(let id): .read(id)
-        case .cancel, .redraw, .quit, .log, .copy: nil
+        case .loadColleagues: .colleagues
+        case .cancel, .redraw, .quit, .log, .copy, .editNote: nil
         }
     }
 }
@@ -57,6 +63,8 @@ public enum EffectID: Hashable, Sendable {
     case read(String)
     /// The re-read of the requests a refresh no longer saw pending.
     case recheck
+    /// The read of the colleagues (the `o` picker).
+    case colleagues
     /// The wait for the next refresh.
     case refreshTimer
 }

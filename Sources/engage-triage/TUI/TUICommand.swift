@@ -62,7 +62,8 @@ struct TUICommand: AsyncParsableCommand {
             preferredLanguage: settings.preferredLanguage,
             sortOrder: sort.flatMap(SortOrder.Key.init(rawValue:)).map { SortOrder($0, ascending: settings.sortOrder.ascending) }
                 ?? settings.sortOrder,
-            refreshSeconds: refresh ?? settings.refreshSeconds)
+            refreshSeconds: refresh ?? settings.refreshSeconds,
+            hasExternalEditor: ExternalEditor(environment: ProcessInfo.processInfo.environment) != nil)
         let colorPreference = colors ?? settings.colors
         let audit = AuditLog(enterprise: connection.enterpriseName(settings))
         let keymap = try keymap(settings)

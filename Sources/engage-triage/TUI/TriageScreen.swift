@@ -133,8 +133,22 @@ final class TriageScreen {
             case .quit: beginShutdown(&session, store)
             case .log(let line): logger.notice("\(line)")
             case .copy(let text): terminal.copyToClipboard(text)
+            case .editNote(let id, let note):
+                perform(store.send(.noteEdited(id: id, editNote(note, of: id))), &session, store)
             default: break
             }
+        }
+    }
+
+    /// The note in the user's editor, with the terminal lent to it.
+    private func editNote(_ note: String, of id: String) -> Result<String, EditorFailure> {
+        guard let editor = ExternalEditor(environment: ProcessInfo.processInfo.environment) else {
+            return .failure(EditorFailure("neither VISUAL nor EDITOR names an editor"))
+        }
+        do throws(ExternalEditor.Failure) {
+            return .success(try terminal.lend { () throws(ExternalEditor.Failure) in try editor.edit(note, name: "note-\(id).txt") })
+        } catch {
+            return .failure(EditorFailure(error.description))
         }
     }
 
