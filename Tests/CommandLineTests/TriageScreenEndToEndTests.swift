@@ -6,10 +6,10 @@ import Testing
 /// The real `engage-triage` binary in a real terminal (tmux) against the sandbox over loopback.
 @Suite("Triage screen end to end", .serialized, .timeLimit(.minutes(5)))
 struct TriageScreenEndToEndTests {
-    private static let token = "e2e-secret-token-77"
-    private static let binary = CommandRunner.productsFolder.appendingPathComponent("engage-triage").path
+    static let token = "e2e-secret-token-77"
+    static let binary = CommandRunner.productsFolder.appendingPathComponent("engage-triage").path
 
-    private func environment(_ sandbox: SandboxServer, state: URL? = nil) -> [String: String] {
+    func environment(_ sandbox: SandboxServer, state: URL? = nil) -> [String: String] {
         var environment = CommandRunner.environment([
             "ENGAGE_BASE_URL": sandbox.baseURL.absoluteString, "ENGAGE_TOKEN": Self.token,
             "TERM": "xterm-256color",

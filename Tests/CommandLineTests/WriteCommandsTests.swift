@@ -24,24 +24,8 @@ struct WriteCommandsTests {
     /// `2026-12-14T10:00`-style local (UTC: the runner's TZ) text of `date`.
     private func local(_ date: Date) -> String { String(Timestamp.format(date).prefix(16)) }
 
-    /// The first 45-minute slot from 08:00 UTC on a weekday a week or more ahead when the
-    /// request's primary employee is free (or, with `free: false`, the lunch hour, when nobody is).
     private func slot(for id: String, in sandbox: SandboxServer, free: Bool) throws -> (start: Date, end: Date) {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        var day = calendar.startOfDay(for: Date().addingTimeInterval(8 * 86_400))
-        while calendar.isDateInWeekend(day) { day = day.addingTimeInterval(86_400) }
-        if !free { return (day.addingTimeInterval(12 * 3_600 + 900), day.addingTimeInterval(12 * 3_600 + 900 + 2_700)) }
-        let appointment = try #require(sandbox.tenant.appointment(id: id))
-        let employee = appointment.primaryEmployee?.participant.id
-        for quarter in 0..<36 {
-            let start = day.addingTimeInterval(8 * 3_600 + Double(quarter) * 900)
-            let end = start.addingTimeInterval(2_700)
-            if SandboxAvailability.isFree(employee: employee, from: start, to: end, besides: id, in: sandbox.tenant.appointments) {
-                return (start, end)
-            }
-        }
-        throw CancellationError()
+        try #require(SandboxSlots.slot(for: id, in: sandbox, free: free))
     }
 
     @Test func rescheduleIntoAFreeSlotAndIntoABusyOneWithTheirAuditLines() async throws {

@@ -2,7 +2,7 @@ import EngageContract
 import Foundation
 
 /// The `o` picker: the active colleagues one request can be handed to, narrowed by what `/`
-/// typed (their name, function or office), with the cursor on one of them by id.
+/// typed (their name, id, function or office), with the cursor on one of them by id.
 public struct ColleaguePicker: Sendable, Equatable {
     public let appointmentID: String
     /// What `/` typed ("" shows every colleague).
@@ -29,9 +29,9 @@ public struct ColleaguePicker: Sendable, Equatable {
         return shown.firstIndex { $0.id == selectedID } ?? 0
     }
 
-    /// "Mateo van den Berg", the function, the offices by name: what the filter looks through.
+    /// "Mateo van den Berg", the id, the function, the offices by name: what the filter looks through.
     static func searchText(_ employee: Employee, names: NameBook) -> String {
-        ([employee.firstName, employee.lastName, employee.function?.value ?? ""] + officeNames(employee, names: names))
+        ([employee.firstName, employee.lastName, employee.id, employee.function?.value ?? ""] + officeNames(employee, names: names))
             .joined(separator: " ")
     }
 
