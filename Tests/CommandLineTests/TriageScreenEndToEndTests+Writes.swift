@@ -12,9 +12,8 @@ extension TriageScreenEndToEndTests {
         return (String(text.prefix(10)), String(text.dropFirst(11).prefix(5)))
     }
 
-    /// In the `t` form: the focused field emptied and `text` typed, then Tab to the next.
+    /// In the `t` form: `text` typed over the focused field's, then Tab to the next.
     private func fill(_ text: String, _ tmux: TmuxSession) throws {
-        try tmux.command("send-keys", "-t", "main", "-N", "12", "BSpace")
         try tmux.command("send-keys", "-t", "main", "-l", text)
         try tmux.send("Tab")
     }

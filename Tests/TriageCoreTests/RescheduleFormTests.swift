@@ -17,7 +17,7 @@ struct RescheduleFormTests {
     }
 
     private func typing(_ form: inout RescheduleForm, _ field: RescheduleForm.Field, _ text: String) {
-        form.focus = field
+        form.focus(field)
         while !form.value(field).isEmpty { form.deleteBackward() }
         for character in text { form.type(character) }
     }
@@ -71,9 +71,19 @@ struct RescheduleFormTests {
         #expect(typed.problems(timeZone: amsterdam, now: now).isEmpty)
         #expect((try? typed.request(timeZone: amsterdam, now: now).get())?.messageForCustomer == "Tot dan!")
         // Letters do not go into the date, time or length; Tab goes round.
-        typed.focus = .duration
+        typed.focus(.duration)
         typed.type("x")
         #expect(typed.value(.duration) == "60")
+        // The first character typed after entering a field replaces its text; then it appends.
+        typed.type("4")
+        typed.type("5")
+        #expect(typed.value(.duration) == "45")
+        typed.focus(.duration)
+        typed.deleteBackward()
+        typed.type("0")
+        #expect(typed.value(.duration) == "40", "Backspace first edits the text instead")
+        typed.clearField()
+        #expect(typed.value(.duration) == "")
         typed.focusNext()
         typed.focusNext()
         #expect(typed.focus == .date)

@@ -112,3 +112,19 @@ struct RescheduleScreenTests {
         #expect(state.banner?.text == "Read-only: rescheduling is disabled (started with --read-only).")
     }
 }
+
+extension RescheduleScreenTests {
+    @Test func aLostAnswerSaysWhatTheReReadShowsOfTheChange() {
+        var state = TriageFixture.loaded(Size(width: 120, height: 40))
+        let target = state.row(at: 0)
+        let lost = EngageError(kind: .transport, correlationId: "c-lost", detail: "the connection was reset")
+        let reread = EngageResponse(value: target, correlationId: "c-reread")
+        _ = Reducer.reduce(&state, .writeFinished(id: target.id, .reschedule, .unknown(lost, current: .success(reread))))
+        #expect(state.banner?.text.contains("The reschedule may not have gone through (Could not reach the server") == true)
+        #expect(state.banner?.text.contains("The server shows it without the change: it is at Fri 2026-12-11 17:00.") == true,
+                "\(state.banner?.text ?? "")")
+        #expect(state.banner?.text.hasSuffix("Check it in the back office before trying again.") == true)
+        _ = Reducer.reduce(&state, .writeFinished(id: target.id, .reassign, .unknown(lost, current: .success(reread))))
+        #expect(state.banner?.text.contains("it is held by Mateo van den Berg.") == true, "\(state.banner?.text ?? "")")
+    }
+}

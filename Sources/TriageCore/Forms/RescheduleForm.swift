@@ -33,7 +33,10 @@ public struct RescheduleForm: Sendable, Equatable {
 
     public let appointmentID: String
     public private(set) var values: [Field: String]
-    public var focus = Field.date
+    public private(set) var focus = Field.date
+    /// The focused field was just entered: the first character typed replaces its text (as a
+    /// selected value does), Backspace edits it.
+    private var replacesOnType = true
     /// Something was typed (Esc asks before throwing it away).
     public private(set) var isEdited = false
 
@@ -63,9 +66,9 @@ public struct RescheduleForm: Sendable, Equatable {
     public func value(_ field: Field) -> String { values[field] ?? "" }
 
     /// Types a character into the focused field (within its length; digits and `-`/`:` only in
-    /// the date, time and length).
+    /// the date, time and length). The first one after entering a field replaces its text.
     public mutating func type(_ character: Character) {
-        var text = value(focus)
+        var text = replacesOnType ? "" : value(focus)
         guard text.count < focus.limit else { return }
         switch focus {
         case .date: guard character.isASCII, character.isNumber || character == "-" else { return }
@@ -75,20 +78,34 @@ public struct RescheduleForm: Sendable, Equatable {
         }
         text.append(character)
         values[focus] = text
+        replacesOnType = false
         isEdited = true
     }
 
     public mutating func deleteBackward() {
+        replacesOnType = false
         guard !value(focus).isEmpty else { return }
         values[focus] = String(value(focus).dropLast())
         isEdited = true
     }
 
-    public mutating func focusNext() { focus = Field(rawValue: (focus.rawValue + 1) % Field.allCases.count)! }
-
-    public mutating func focusPrevious() {
-        focus = Field(rawValue: (focus.rawValue + Field.allCases.count - 1) % Field.allCases.count)!
+    /// Empties the focused field (Ctrl-U).
+    public mutating func clearField() {
+        replacesOnType = false
+        guard !value(focus).isEmpty else { return }
+        values[focus] = ""
+        isEdited = true
     }
+
+    /// Moves to `field`; the first character typed there replaces its text.
+    public mutating func focus(_ field: Field) {
+        focus = field
+        replacesOnType = true
+    }
+
+    public mutating func focusNext() { focus(Field(rawValue: (focus.rawValue + 1) % Field.allCases.count)!) }
+
+    public mutating func focusPrevious() { focus(Field(rawValue: (focus.rawValue + Field.allCases.count - 1) % Field.allCases.count)!) }
 
     /// What is wrong with the form as typed, by field (the first problem of each); empty when it
     /// can be sent.

@@ -15,7 +15,7 @@ public enum Command: Hashable, Sendable, CaseIterable {
     case filter, keepFilter, clearFilter, sortNext, sortReverse, refresh
     case reschedule, editNote, saveNote, newLine
     case reassign, pick, closePicker
-    case nextField, previousField, reviewForm, abandonForm
+    case nextField, previousField, reviewForm, abandonForm, clearField
 
     /// The modes whose keymap has this command.
     public var modes: Set<Mode.Kind> {
@@ -29,7 +29,7 @@ public enum Command: Hashable, Sendable, CaseIterable {
         case .confirmAccept, .cancelAccept: [.confirm]
         case .runPrompt, .cancelPrompt: [.prompt]
         case .deletePromptCharacter: [.prompt, .filter, .form, .editor]
-        case .nextField, .previousField, .reviewForm: [.form]
+        case .nextField, .previousField, .reviewForm, .clearField: [.form]
         case .abandonForm: [.form, .editor]
         case .saveNote, .newLine: [.editor]
         case .keepFilter, .clearFilter: [.filter]
@@ -92,6 +92,7 @@ public enum Command: Hashable, Sendable, CaseIterable {
         case .previousField: "previous field"
         case .reviewForm: "review, then y sends"
         case .abandonForm: "abandon the form"
+        case .clearField: "empty the field"
         }
     }
 }

@@ -74,6 +74,7 @@ public struct Keymap: Sendable, Equatable {
         .previousField: [.backTab, .up],
         .reviewForm: [.enter],
         .abandonForm: [.escape],
+        .clearField: [.control("u")],
     ])
 
     /// The command `key` runs in `mode`, if any.

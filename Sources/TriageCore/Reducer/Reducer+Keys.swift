@@ -132,7 +132,7 @@ extension Reducer {
         case .editNote: return openNote(&state)
         case .reassign: return openReassign(&state)
         case .closeHelp, .closeMessages, .confirmAccept, .cancelAccept, .runPrompt, .cancelPrompt, .deletePromptCharacter,
-             .keepFilter, .clearFilter, .nextField, .previousField, .reviewForm, .abandonForm,
+             .keepFilter, .clearFilter, .nextField, .previousField, .reviewForm, .abandonForm, .clearField,
              .saveNote, .newLine, .pick, .closePicker:
             break
         }

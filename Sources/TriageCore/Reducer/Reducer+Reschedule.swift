@@ -18,6 +18,7 @@ extension Reducer {
         case .nextField: form.focusNext()
         case .previousField: form.focusPrevious()
         case .deletePromptCharacter: form.deleteBackward()
+        case .clearField: form.clearField()
         case .redraw: return [.redraw]
         case .abandonForm:
             if form.isEdited { state.modes.push(.confirmDiscard) } else { state.modes.pop() }
@@ -37,7 +38,7 @@ extension Reducer {
                 state.modes.replaceCurrent(.reschedule(form))
                 return ask(&state, .reschedule(request), of: form.appointmentID)
             case .failure(let failure):
-                form.focus = failure.field
+                form.focus(failure.field)
                 show(&state, Banner(.info, "Not sent: \(failure.field.label.lowercased()): \(failure.message)."))
             }
         default:

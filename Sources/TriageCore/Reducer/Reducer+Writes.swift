@@ -77,6 +77,22 @@ extension Reducer {
         return RequestSummary.short(appointment, names: state.names) + ": "
     }
 
+    /// Why a write was not done; for one whose answer was lost, what the re-read shows of what
+    /// it was to change (its status says nothing of a time, a colleague or a note).
+    private static func failureText(_ outcome: WriteOutcome, _ kind: AppointmentWrite.Kind, _ state: AppState) -> String {
+        guard kind != .accept, case .unknown(let error, .success(let current)) = outcome else { return outcome.message(for: kind) }
+        let shown: String = switch kind {
+        case .reschedule:
+            "it is at " + (current.value.start.map(TimeDisplay(timeZone: state.options.timeZone).dateTime) ?? "no time")
+        case .reassign:
+            "it is held by " + (current.value.primaryEmployee.map { RequestSummary.named(.employee, $0.participant.id, state.names) } ?? "nobody")
+        case .accept, .note:
+            "its note is not the one sent"
+        }
+        return kind.noun.prefix(1).uppercased() + kind.noun.dropFirst()
+            + " may not have gone through (\(error.message)) The server shows it without the change: \(shown)."
+    }
+
     static func finishWrite(_ state: inout AppState, id: String, kind: AppointmentWrite.Kind, outcome: WriteOutcome) {
         let time = TimeDisplay(timeZone: state.options.timeZone)
         if let current = outcome.current { replace(&state, with: current) }
@@ -86,7 +102,7 @@ extension Reducer {
             banner = BannerText.done(kind, done.value, correlationId: done.correlationId, names: state.names, time: time)
         } else {
             let error = outcome.error ?? EngageError(kind: .unexpectedAnswer)
-            banner = BannerText.failure(failedRequest(id, state) + outcome.message(for: kind), error, next: BannerText.nextStep(
+            banner = BannerText.failure(failedRequest(id, state) + failureText(outcome, kind, state), error, next: BannerText.nextStep(
                 after: outcome, retryKey: state.keymap.firstKey(for: kind.command), reloadKey: state.keymap.firstKey(for: .reload)))
         }
         state.store.updateState(of: id) {

@@ -108,7 +108,7 @@ extension Renderer {
             hints = [hint(.saveNote, "review"), hint(.newLine, "new line"), hint(.abandonForm, "abandon"), "type the note"]
         } else if state.modes.current.kind == .form {
             hints = [hint(.nextField, "next field"), hint(.previousField, "previous"), hint(.reviewForm, "review"),
-                     hint(.abandonForm, "abandon"), "type to change the field"]
+                     hint(.abandonForm, "abandon"), hint(.clearField, "empty"), "type to replace"]
         } else if state.focus == .detail {
             hints = [hint(.moveDown, "scroll"), hint(.nextSection, "section"), hint(.cycleLanguage, "language"),
                      hint(.back, "back"), hint(.accept, "accept"), hint(.help, "help"), hint(.quit, "quit")]
