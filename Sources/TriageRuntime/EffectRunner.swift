@@ -77,38 +77,30 @@ public final class EffectRunner: Sendable {
             }
         case .resolveNames(let request):
             start(.names(request)) { [service, send] in
-                let result: Result<[String: Name], EngageError>
-                do throws(EngageError) {
-                    result = .success(try await service.names(for: request))
-                } catch {
-                    result = .failure(error)
-                }
-                send(.namesResolved(request, result))
+                send(.namesResolved(request, await Self.result { () async throws(EngageError) in try await service.names(for: request) }))
             }
         case .loadColleagues:
             start(.colleagues) { [service, send] in
-                let result: Result<[Employee], EngageError>
-                do throws(EngageError) {
-                    result = .success(try await service.colleagues())
-                } catch {
-                    result = .failure(error)
-                }
-                send(.colleaguesLoaded(result))
+                send(.colleaguesLoaded(await Self.result { () async throws(EngageError) in try await service.colleagues() }))
             }
         case .fetchAppointment(let id):
             start(.read(id)) { [service, send] in
-                let result: Result<EngageResponse<Appointment>, EngageError>
-                do throws(EngageError) {
-                    result = .success(try await service.appointment(id: id))
-                } catch {
-                    result = .failure(error)
-                }
+                let result = await Self.result { () async throws(EngageError) in try await service.appointment(id: id) }
                 if !Task.isCancelled { send(.appointmentFetched(id: id, result)) }
             }
         case .cancel(let id):
             cancel(id)
         case .redraw, .quit, .log, .copy, .editNote:
             break
+        }
+    }
+
+    /// What `work` returned or threw, as a value to send back.
+    private static func result<Value>(_ work: () async throws(EngageError) -> Value) async -> Result<Value, EngageError> {
+        do throws(EngageError) {
+            return .success(try await work())
+        } catch {
+            return .failure(error)
         }
     }
 

@@ -55,6 +55,29 @@ struct EffectRunnerTests {
         #expect(harness.state.store.appointment(id: "1000")?.status == .accepted)
     }
 
+    @Test func aRescheduleAndTheColleaguesGoThroughTheRunnerAndTheJournal() async throws {
+        let service = ScriptedService(pending: 3)
+        let harness = StoreHarness(service: service)
+        harness.store.send(.start)
+        await harness.receive { $0.load == .done }
+        harness.store.send(.key(.character("o")))
+        await harness.receive { $0.colleagues != nil }
+        #expect(harness.state.colleagues?.map(\.id) == ["7001", "7002", "7003"])
+        #expect(harness.state.names.name(.employee, "7002")?.text == "Colleague 7002")
+        harness.store.send(.key(.escape))
+        let start = Date(timeIntervalSince1970: 1_900_000_000)
+        let request = RescheduleRequest(start: start, end: start.addingTimeInterval(1_800))
+        harness.store.runner.run(.write(id: "1000", .reschedule(request)))
+        await harness.receive { $0.banner != nil }
+        #expect(harness.state.banner?.kind == .success && harness.state.store.appointment(id: "1000")?.start == start)
+        let events = harness.journal.all.filter { $0.write.kind == .reschedule }.map(\.event)
+        guard events.count == 2, case .sent(let sent) = events[0], case .finished(sent, .done) = events[1] else {
+            Issue.record("expected intent then outcome under one correlation id, got \(events)")
+            return
+        }
+        #expect(service.calls.filter { $0.hasPrefix("reschedule 1000") }.count == 1)
+    }
+
     @Test func aRateLimitedAcceptIsWaitedOutAndSentAgainJournaledEachTime() async throws {
         let service = ScriptedService(pending: 3)
         service.script(accept: [EngageError(kind: .rateLimited, httpStatus: 429, retryAfter: .milliseconds(20))])
