@@ -16,7 +16,7 @@ struct EngageTriage: AsyncParsableCommand {
             sandbox with --demo. Exit statuses: 0 ok, 2 usage or configuration, 3 not found, \
             4 refused by the server (e.g. already accepted), 5 not signed in or not allowed, \
             6 rate limited, 7 server failure, 8 network or timeout, 9 unreadable answer, \
-            10 accept outcome unknown, 1 anything else.
+            10 outcome of a write (accept, reschedule, reassign, note) unknown, 1 anything else.
             """,
         version: version,
         subcommands: [
