@@ -88,7 +88,7 @@ struct EffectRunnerTests {
         await harness.receive { $0.writesInFlight.isEmpty }
         #expect(harness.state.banner?.kind == .success)
         let sent = harness.journal.all.compactMap { if case .sent(let id) = $0.event { id } else { nil } }
-        #expect(sent.count == 2 && Set(sent).count == 2, "each attempt has its own correlation id")
+        try #require(sent.count == 2 && Set(sent).count == 2, "each attempt has its own correlation id")
         let retried = harness.journal.all.compactMap { if case .retried(let id) = $0.event { id } else { nil } }
         #expect(retried == [sent[0]], "the first attempt is recorded as not acted on")
         guard let last = harness.journal.all.last, last.appointmentId == "1000", case .finished(let correlationId, let outcome) = last.event else {

@@ -29,7 +29,7 @@ final class StoreHarness {
 
     /// Waits for the next action an effect sends back and reduces it; nil after `timeout`.
     @discardableResult
-    func receive(timeout: Duration = .seconds(10)) async -> Action? {
+    func receive(timeout: Duration = .seconds(30)) async -> Action? {
         // Polled (every 2 ms, with a deadline): the runner posts from other threads.
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
@@ -44,7 +44,9 @@ final class StoreHarness {
     }
 
     /// Receives actions until `condition` holds on the state; records an issue after `timeout`.
-    func receive(until condition: (AppState) -> Bool, timeout: Duration = .seconds(10),
+    /// (30 s: on a cold 2-core CI machine the tests that start shells and binaries can hold the
+    /// cooperative pool for seconds; a load of a few pages was seen to need more than 10.)
+    func receive(until condition: (AppState) -> Bool, timeout: Duration = .seconds(30),
                  sourceLocation: SourceLocation = #_sourceLocation) async {
         let deadline = ContinuousClock.now + timeout
         while !condition(state) {
