@@ -18,10 +18,7 @@ public final class TriageStore {
     public func send(_ action: Action) -> [Effect] {
         var terminalEffects: [Effect] = []
         for effect in Reducer.reduce(&state, action) {
-            switch effect {
-            case .redraw, .quit, .log, .copy, .editNote: terminalEffects.append(effect)
-            default: runner.run(effect)
-            }
+            if effect.isForTheTerminal { terminalEffects.append(effect) } else { runner.run(effect) }
         }
         return terminalEffects
     }

@@ -87,8 +87,8 @@ public struct SandboxDirectory: Sendable {
 
     private static func officeIDs(of employee: Int) -> [String] {
         let all = offices.keys.sorted()
-        let first = all[employee % all.count]
-        return employee % 3 == 0 ? [first, all[(employee / 3) % all.count]].reduce(into: []) { if !$0.contains($1) { $0.append($1) } } : [first]
+        let first = all[employee % all.count], second = all[(employee / 3) % all.count]
+        return employee % 3 == 0 && second != first ? [first, second] : [first]
     }
 
     /// A customer for any id the seeder draws (50000 and up): mostly people, some only a company,

@@ -33,12 +33,8 @@ extension Reducer {
         case .clearFilter:
             state.modes.pop()
             clearFilter(&state)
-        case .deletePromptCharacter:
-            setFilter(&state, String(state.filterText.dropLast()))
         default:
-            if case .character(let character) = key, state.filterText.count < filterLimit {
-                setFilter(&state, state.filterText + String(character))
-            }
+            if let edited = editedLine(state.filterText, command: command, key: key, limit: filterLimit) { setFilter(&state, edited) }
         }
     }
 

@@ -10,15 +10,13 @@ extension Reducer {
         switch command {
         case .cancelPrompt:
             state.modes.pop()
-        case .deletePromptCharacter:
-            state.modes.replaceCurrent(.prompt(text: String(text.dropLast())))
         case .runPrompt:
             state.modes.pop()
             return run(&state, line: text.trimmingCharacters(in: .whitespaces))
         default:
             // Every other printable character is typed.
-            if case .character(let character) = key, text.count < promptLimit {
-                state.modes.replaceCurrent(.prompt(text: text + String(character)))
+            if let edited = editedLine(text, command: command, key: key, limit: promptLimit) {
+                state.modes.replaceCurrent(.prompt(text: edited))
             }
         }
         return []

@@ -31,7 +31,8 @@ extension Reducer {
         case .failure(let error):
             if case .reassign = state.modes.current { state.modes.pop() }
             show(&state, BannerText.failure("The colleagues could not be read: " + error.message, error,
-                                            next: BannerText.nextStep(after: error, retryHint: "Press o to try again.", reloadKey: nil)))
+                                            next: BannerText.nextStep(after: error, retryHint: state.keymap.firstKey(for: .reassign).map { "Press \($0) to try again." },
+                                                                      reloadKey: nil)))
             return []
         }
     }
@@ -48,9 +49,8 @@ extension Reducer {
             switch command {
             case .keepFilter: picker.isFiltering = false
             case .clearFilter: (picker.filterText, picker.isFiltering) = ("", false)
-            case .deletePromptCharacter: picker.filterText = String(picker.filterText.dropLast())
             default:
-                if case .character(let character) = key, picker.filterText.count < promptLimit { picker.filterText.append(character) }
+                if let edited = editedLine(picker.filterText, command: command, key: key, limit: promptLimit) { picker.filterText = edited }
             }
             state.modes.replaceCurrent(.reassign(picker))
             return []
@@ -95,9 +95,8 @@ extension Reducer {
         case .cancelPrompt:
             state.modes.pop()
             return []
-        case .deletePromptCharacter: draft.messageForCustomer = String(draft.messageForCustomer.dropLast())
         default:
-            if case .character(let character) = key, draft.messageForCustomer.count < 500 { draft.messageForCustomer.append(character) }
+            if let edited = editedLine(draft.messageForCustomer, command: command, key: key, limit: 500) { draft.messageForCustomer = edited }
         }
         state.modes.replaceCurrent(.reassignMessage(draft))
         return []

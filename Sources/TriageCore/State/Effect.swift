@@ -35,6 +35,14 @@ public enum Effect: Equatable, Sendable {
     /// report what came back as `.noteEdited`.
     case editNote(id: String, note: String)
 
+    /// Whether the terminal performs it (the screen's loop) rather than the runner (the network).
+    public var isForTheTerminal: Bool {
+        switch self {
+        case .redraw, .quit, .log, .copy, .editNote: true
+        default: false
+        }
+    }
+
     /// The identity of an effect that runs for a while: a new effect with the same id replaces
     /// the running one. Terminal effects have none.
     public var id: EffectID? {

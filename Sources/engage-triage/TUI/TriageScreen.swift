@@ -146,7 +146,7 @@ final class TriageScreen {
             return .failure(EditorFailure("neither VISUAL nor EDITOR names an editor"))
         }
         do throws(ExternalEditor.Failure) {
-            return .success(try terminal.lend { () throws(ExternalEditor.Failure) in try editor.edit(note, name: "note-\(id).txt") })
+            return .success(try terminal.lend { () throws(ExternalEditor.Failure) in try editor.editNote(note, ofRequest: id) })
         } catch {
             return .failure(EditorFailure(error.description))
         }

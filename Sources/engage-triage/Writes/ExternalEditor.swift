@@ -24,11 +24,15 @@ struct ExternalEditor {
         var description: String
     }
 
-    /// The text as the editor left it (one final newline, which editors add, taken off).
-    func edit(_ text: String, name: String) throws(Failure) -> String {
+    /// The note of request `id` as the editor left it (one final newline, which editors add,
+    /// taken off). The file is `note-<id>.txt`, the id kept to letters, digits, `-` and `_`
+    /// (an id comes from the server: it never picks the path).
+    func editNote(_ text: String, ofRequest id: String) throws(Failure) -> String {
         let folder = try makeFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let path = folder + "/" + name
+        let safeID = String(id.unicodeScalars.filter { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_") }
+            .prefix(64).map(Character.init))
+        let path = folder + "/note-" + safeID + ".txt"
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
         guard descriptor >= 0 else { throw Failure(description: "the temporary file could not be made (\(String(cString: strerror(errno))))") }
         let bytes = Array(text.utf8)

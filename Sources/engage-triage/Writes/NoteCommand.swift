@@ -46,7 +46,7 @@ struct NoteCommand: AsyncParsableCommand {
                 text = current.isEmpty ? append : current + "\n" + append
             } else {
                 do throws(ExternalEditor.Failure) {
-                    text = try ExternalEditor(environment: ProcessInfo.processInfo.environment)!.edit(current, name: "note-\(id).txt")
+                    text = try ExternalEditor(environment: ProcessInfo.processInfo.environment)!.editNote(current, ofRequest: id)
                 } catch {
                     Diagnostics.note("engage-triage: not sent: \(error.description).")
                     throw ExitStatus.failure.exitCode
