@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // Wide-character ncurses (libncursesw), wrapped for Swift in shim.h.
@@ -31,12 +32,14 @@ let package = Package(
         .target(name: "EngageContract"),
 
         // The one Engage REST client over the contract: requests, auth, correlation ids, typed
-        // errors; HTTP/1.1 over SwiftNIO with TLS from swift-nio-ssl (BoringSSL, linked in).
+        // errors; HTTP/1.1 through async-http-client (its pool, proxy and TLS from swift-nio-ssl,
+        // BoringSSL, linked in).
         .target(
             name: "EngageAPI",
             dependencies: [
                 "EngageContract",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

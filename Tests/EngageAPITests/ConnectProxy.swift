@@ -3,7 +3,7 @@ import Foundation
 import Glibc
 #endif
 
-/// A minimal HTTP proxy for tests: answers each `CONNECT` with `answer` and, when that is a 200,
+/// A minimal HTTP proxy for tests: answers each `CONNECT` with `answer` and, when that is a 2xx,
 /// relays bytes between the client and 127.0.0.1:`targetPort`, whatever host the request named.
 /// Records the requests it received.
 final class ConnectProxy: Sendable {
@@ -27,7 +27,7 @@ final class ConnectProxy: Sendable {
         listener = try LoopbackListener { client in
             received.append(LoopbackListener.readHead(client))
             _ = answer.withCString { write(client, $0, strlen($0)) }
-            guard answer.hasPrefix("HTTP/1.1 200"), let upstream = Self.connect(to: targetPort) else {
+            guard answer.hasPrefix("HTTP/1.1 2"), let upstream = Self.connect(to: targetPort) else {
                 close(client)
                 return
             }

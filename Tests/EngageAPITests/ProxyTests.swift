@@ -42,9 +42,11 @@ struct ProxyTests {
             reusesConnections: true))
     }
 
-    @Test func httpsGoesThroughTheTunnelAndIsVerifiedEndToEnd() async throws {
+    @Test(arguments: ["HTTP/1.1 200 Connection established\r\n\r\n", "HTTP/1.1 201 Tunnel open\r\n\r\n"])
+    func httpsGoesThroughTheTunnelAndIsVerifiedEndToEnd(proxyAnswer: String) async throws {
+        // Any 2xx opens the tunnel (RFC 9110 §9.3.6), not only a 200.
         try await SandboxServer.withRunning(try TLSFixture.sandbox()) { sandbox in
-            let proxy = try ConnectProxy(targetPort: sandbox.port)
+            let proxy = try ConnectProxy(targetPort: sandbox.port, answer: proxyAnswer)
             defer { proxy.stop() }
             let target = "engage.example.test:\(sandbox.port)"
             let response = try await get(
@@ -53,8 +55,33 @@ struct ProxyTests {
             #expect(response.status == 200)
             let connect = try #require(proxy.requests.first)
             #expect(connect.hasPrefix("CONNECT \(target) HTTP/1.1\r\n"))
-            #expect(connect.contains("Proxy-Authorization: Basic \(Data("me:p@ss".utf8).base64EncodedString())\r\n"))
+            // (Field names are case-insensitive.)
+            let authorization = connect.components(separatedBy: "\r\n").first { $0.lowercased().hasPrefix("proxy-authorization:") }
+            #expect(authorization?.dropFirst("proxy-authorization:".count).trimmingCharacters(in: .whitespaces)
+                == "Basic \(Data("me:p@ss".utf8).base64EncodedString())")
             #expect(sandbox.receivedRequests.count == 1)
+        }
+    }
+
+    @Test func anAddressBehindTheProxyIsCheckedAgainstTheCertificateNotTheProxysAddress() async throws {
+        // The certificate names 127.0.0.1, the proxy's address, and 192.0.2.10, not 192.0.2.11.
+        // The proxy relays both to the sandbox.
+        try await SandboxServer.withRunning(try TLSFixture.sandbox()) { sandbox in
+            let proxy = try ConnectProxy(targetPort: sandbox.port)
+            defer { proxy.stop() }
+            let path = "/enterprises/acme/appointments/1001"
+            let named = try await get("https://192.0.2.10:\(sandbox.port)\(path)", token: sandbox.configuration.token, proxy: proxy)
+            #expect(named.status == 200)
+            do {
+                _ = try await get("https://192.0.2.11:\(sandbox.port)\(path)", token: sandbox.configuration.token, proxy: proxy)
+                Issue.record("a certificate that does not name the address must be refused")
+            } catch let error as TransportFailure {
+                #expect(error.reason == .secureConnectionFailed, "\(error)")
+                #expect(error.detail == "the server's certificate is for another name", "\(error)")
+            }
+            #expect(proxy.requests.map { $0.components(separatedBy: "\r\n")[0] }
+                == ["CONNECT 192.0.2.10:\(sandbox.port) HTTP/1.1", "CONNECT 192.0.2.11:\(sandbox.port) HTTP/1.1"])
+            #expect(sandbox.receivedRequests.count == 1, "nothing may be sent to a server not certified for the address")
         }
     }
 

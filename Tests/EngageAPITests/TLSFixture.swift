@@ -3,7 +3,7 @@ import Foundation
 import NIOSSL
 import Testing
 
-/// The test certificate in `TLS/` (for localhost, engage.example.test and 127.0.0.1): a sandbox
+/// The test certificate in `TLS/` (for localhost, engage.example.test, 127.0.0.1 and 192.0.2.10): a sandbox
 /// serving https with it, and a client configuration that trusts it.
 enum TLSFixture {
     static func pem(_ name: String) throws -> String {

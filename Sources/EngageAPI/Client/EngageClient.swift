@@ -23,7 +23,7 @@ public final class EngageClient: AppointmentService, NameService {
 
     public init(configuration: EngageClientConfiguration) {
         self.configuration = configuration
-        transport = HTTPTransport(trusting: configuration.certificateAuthoritiesFile)
+        transport = HTTPTransport(trusting: configuration.certificateAuthoritiesFile, connectTimeout: configuration.requestTimeout)
     }
 
     typealias Method = HTTPRequest.Method

@@ -22,7 +22,7 @@ public actor OAuthTokenProvider: TokenProvider {
         requestTimeout: Duration = .seconds(30), certificateAuthoritiesFile: String? = nil,
         now: @escaping @Sendable () -> Date = { Date() }
     ) {
-        transport = HTTPTransport(trusting: certificateAuthoritiesFile)
+        transport = HTTPTransport(trusting: certificateAuthoritiesFile, connectTimeout: requestTimeout)
         self.tokenURL = tokenURL
         self.clientID = clientID
         self.clientSecret = BearerToken(clientSecret)

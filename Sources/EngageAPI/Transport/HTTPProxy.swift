@@ -3,7 +3,7 @@ import Foundation
 /// An HTTP proxy that https requests go through by `CONNECT` tunnel, from the environment as
 /// curl reads it: `https_proxy` (or `HTTPS_PROXY`), except for the hosts in `no_proxy` (or
 /// `NO_PROXY`: names, `.domain` suffixes, `*` for all) and loopback addresses.
-public struct HTTPProxy: Sendable, Equatable, CustomStringConvertible {
+public struct HTTPProxy: Sendable, Hashable, CustomStringConvertible {
     public var host: String
     public var port: Int
     /// `Proxy-Authorization` for a proxy URL with a user name (`http://user:secret@proxy:3128`).

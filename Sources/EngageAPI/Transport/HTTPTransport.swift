@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
@@ -5,67 +6,92 @@ import NIOPosix
 import NIOSSL
 import Synchronization
 
-/// HTTP/1.1 over SwiftNIO, with TLS from swift-nio-ssl (BoringSSL, linked into the binary, with
-/// the system's CA certificates). Nothing to load at start: a `show` process is done before the
-/// `curl` command has loaded libcurl's thirty libraries.
+/// HTTP/1.1 through swift-server/async-http-client: its connection pool, TLS (swift-nio-ssl,
+/// BoringSSL, the system's CA certificates plus an optional CA file) and its `CONNECT` proxy.
+/// What this type adds is what the Engage client promises on top of a pool:
 ///
-/// Reads keep up to `maxIdleConnections` connections alive for the next read; each write gets a
-/// connection of its own, closed after its answer, so nothing can send it twice. Timeouts cover
-/// the whole exchange, connecting included; cancelling the calling task ends the wait at once.
+/// - Reads share kept-alive connections, closed after `idleTimeout` unused (a NAT that silently
+///   drops an idle connection must not make the next read wait out its timeout). A read whose
+///   kept connection turns out to have been closed by the server before any answer came is sent
+///   once more: the server never saw it.
+/// - Each write gets a connection of its own, closed after its answer, and is never sent again:
+///   whatever the transport sees, an accept goes out once.
+/// - The timeout covers the whole exchange, connecting and reading the body included; cancelling
+///   the calling task ends the wait at once.
+/// - No body longer than `maxBodyBytes` is read.
+/// - Through a proxy, an https URL with an IP address gets its certificate checked against that
+///   address (the library would check it against the proxy's).
 final class HTTPTransport: Sendable {
-    private static let maxIdleConnections = 4
+    /// The longest answer body read: a server that sends more (an endless chunked body, a huge
+    /// one) gets its connection closed and the request a `.tooLarge` failure.
+    static let maxBodyBytes = 64 * 1024 * 1024
+    /// How long a kept-alive connection may sit unused before it is closed (below the 60 s that
+    /// load balancers commonly keep one, and far below a NAT's few minutes).
+    static let idleTimeout = Duration.seconds(50)
 
     /// One event loop carries every connection of the process (at most a handful): starting the
     /// shared group of one loop per core took 0.7 ms of a 12 ms `show` process.
     static let eventLoops = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+
     private let group: any EventLoopGroup
-    private let idle = Mutex<[IdleConnection]>([])
     private let tlsConfiguration: TLSConfiguration
     /// Where `https_proxy` and `no_proxy` are read.
     private let environment: [String: String]
     private let maxBodyBytes: Int
-    private let tls = Mutex<NIOSSLContext?>(nil)
+    private let connectTimeout: Duration
+    private let idleTimeout: Duration
+    /// One library client per way out, made when first needed (usually two: reads and writes).
+    private let carriers = Mutex<[Route: Carrier]>([:])
 
-    /// A kept-alive connection and where it leads.
-    private struct IdleConnection: Sendable {
-        var origin: Origin
-        var channel: any Channel
-        var collector: ResponseCollector
+    /// A library client and how many connections it has opened so far.
+    private struct Carrier: Sendable {
+        var client: HTTPClient
+        var opened: ConnectionTally
     }
 
-    /// Scheme, host and port: which connections can carry a request.
-    private struct Origin: Hashable, Sendable {
-        var secure: Bool
-        var host: String
-        var port: Int
+    /// What a request needs of the client that carries it: the library sets proxy, pooling and
+    /// certificate checks per client, not per request.
+    private struct Route: Hashable, Sendable {
+        var proxy: HTTPProxy?
+        var sharesConnections: Bool
+        /// The IP address an https server reached through the proxy must be certified for.
+        var certifiedAddress: String?
     }
 
     /// - Parameters:
     ///   - tlsConfiguration: what https connections trust (tests add their own CA).
     ///   - environment: `https_proxy`/`no_proxy`, as curl reads them.
     ///   - maxBodyBytes: the longest answer body read (64 MB; tests use less).
+    ///   - connectTimeout: the longest wait for a connection (TCP, proxy tunnel, TLS), within
+    ///     each request's own timeout.
+    ///   - idleTimeout: how long a kept connection may sit unused (tests use less).
     init(
         group: any EventLoopGroup = HTTPTransport.eventLoops,
         tlsConfiguration: TLSConfiguration = .makeClientConfiguration(),
         environment: [String: String] = ProcessInfo.processInfo.environment,
-        maxBodyBytes: Int = ResponseCollector.maxBodyBytes
+        maxBodyBytes: Int = HTTPTransport.maxBodyBytes,
+        connectTimeout: Duration = .seconds(30),
+        idleTimeout: Duration = HTTPTransport.idleTimeout
     ) {
         self.group = group
         self.tlsConfiguration = tlsConfiguration
         self.environment = environment
         self.maxBodyBytes = maxBodyBytes
+        self.connectTimeout = connectTimeout
+        self.idleTimeout = idleTimeout
     }
 
     /// Verifies servers against the system's CA certificates, and those in `certificateAuthoritiesFile`
     /// (PEM) if given.
-    convenience init(trusting certificateAuthoritiesFile: String?) {
+    convenience init(trusting certificateAuthoritiesFile: String?, connectTimeout: Duration) {
         var configuration = TLSConfiguration.makeClientConfiguration()
         if let certificateAuthoritiesFile { configuration.additionalTrustRoots = [.file(certificateAuthoritiesFile)] }
-        self.init(tlsConfiguration: configuration)
+        self.init(tlsConfiguration: configuration, connectTimeout: connectTimeout)
     }
 
     deinit {
-        for connection in idle.withLock({ $0 }) { connection.channel.close(promise: nil) }
+        // Closes the kept connections; nothing waits for it.
+        for carrier in carriers.withLock({ $0.values }) { _ = carrier.client.shutdown() }
     }
 
     /// Sends `request` and waits for the whole answer.
@@ -75,184 +101,142 @@ final class HTTPTransport: Sendable {
         else {
             throw TransportFailure(reason: .other, detail: "not an http(s) URL: \(request.url)")
         }
-        let origin = Origin(secure: scheme == "https", host: host, port: url.port ?? (scheme == "https" ? 443 : 80))
-        let deadline = NIODeadline.now() + .nanoseconds(request.timeout.nanoseconds)
-        if request.reusesConnections, let kept = takeIdle(origin) {
-            do {
-                return try await exchange(request, url: url, origin: origin, on: kept.channel, kept.collector, deadline: deadline)
-            } catch is StaleConnection {
-                // Closed by the server while idle, so the request never reached it: go again on a
-                // fresh connection.
-            } catch {
-                throw TransportFailure(error)
-            }
-        }
+        let proxy = scheme == "https" ? HTTPProxy.forHTTPS(to: host, environment: environment) : nil
+        let route = Route(
+            proxy: proxy, sharesConnections: request.reusesConnections,
+            certifiedAddress: proxy != nil && CertifiedAddress.isAddress(host) ? host : nil)
+        let carrier = carrier(for: route)
+        let deadline = ContinuousClock.now + request.timeout
+        let prepared = Self.libraryRequest(request)
+        let maxBodyBytes = maxBodyBytes
         do {
-            let (channel, collector) = try await connect(origin, deadline: deadline)
-            return try await exchange(request, url: url, origin: origin, on: channel, collector, deadline: deadline)
-        } catch let stale as StaleConnection {
-            throw stale.failure
+            return try await Self.within(deadline) {
+                try await Self.exchange(prepared, on: carrier, resendsStale: request.reusesConnections,
+                                        deadline: deadline, maxBodyBytes: maxBodyBytes)
+            }
         } catch {
-            throw TransportFailure(error)
+            throw TransportFailure(error, tunnelTarget: proxy.map { _ in "\(host):\(url.port ?? 443)" })
         }
     }
 
-    /// A kept connection that the server had closed before the request reached it.
-    private struct StaleConnection: Error {
-        var failure: TransportFailure
-    }
-
-    private func connect(_ origin: Origin, deadline: NIODeadline) async throws -> (any Channel, ResponseCollector) {
-        let tlsContext = origin.secure ? try sharedTLSContext() : nil
-        let loop = group.next()
-        let collector = ResponseCollector(maxBodyBytes: maxBodyBytes)
-        let timeout = deadline - .now()
-        guard timeout > .zero else { throw TransportFailure(reason: .timedOut, detail: "no time left to connect") }
-        let address = Self.addressLiteral(origin.host, port: origin.port)
-        let proxy = origin.secure ? HTTPProxy.forHTTPS(to: origin.host, environment: environment) : nil
-        // SNI takes a host name only; an address literal is checked against the certificate's
-        // IP entries instead.
-        let serverName = address == nil ? origin.host : nil
-        let bootstrap = ClientBootstrap(group: loop)
-            .connectTimeout(timeout)
-            .channelOption(.socketOption(.tcp_nodelay), value: 1)
-            .channelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    // Through a proxy, TLS and HTTP start once the tunnel is open.
-                    if proxy == nil { try Self.addHandlers(to: channel, tls: tlsContext, serverName: serverName, collector) }
-                }
-            }
-        let channel: any Channel
-        if let proxy {
-            channel = try await bootstrap.connect(host: proxy.host, port: proxy.port).get()
-            let opened = channel.eventLoop.makePromise(of: Void.self)
-            let tunnel = ProxyTunnel(to: "\(origin.host):\(origin.port)", authorization: proxy.authorization, opened: opened)
-            let timeUp = channel.eventLoop.scheduleTask(deadline: deadline) {
-                tunnel.giveUp(TransportFailure(reason: .timedOut, detail: "the proxy did not open the tunnel in time"), closing: channel)
-            }
-            defer { timeUp.cancel() }
-            try await channel.pipeline.addHandler(tunnel).get()
-            try await opened.futureResult.get()
-            try await channel.eventLoop.submit {
-                try Self.addHandlers(to: channel, tls: tlsContext, serverName: serverName, collector)
-            }.get()
-        } else {
-            // An address needs no name resolution (nor Happy Eyeballs between the results).
-            channel = try await (address.map { bootstrap.connect(to: $0) } ?? bootstrap.connect(host: origin.host, port: origin.port)).get()
-        }
-        return (channel, collector)
-    }
-
-    /// TLS (for https), the HTTP/1.1 codec and the collector of answers.
-    private static func addHandlers(
-        to channel: any Channel, tls: NIOSSLContext?, serverName: String?, _ collector: ResponseCollector
-    ) throws {
-        if let tls {
-            try channel.pipeline.syncOperations.addHandler(NIOSSLClientHandler(context: tls, serverHostname: serverName))
-        }
-        try channel.pipeline.syncOperations.addHTTPClientHandlers()
-        try channel.pipeline.syncOperations.addHandler(collector)
-    }
-
-    /// One request and its answer on `channel`; keeps the connection for the next read if it may.
-    private func exchange(
-        _ request: HTTPRequest, url: URL, origin: Origin, on channel: any Channel,
-        _ collector: ResponseCollector, deadline: NIODeadline
+    /// The request and its whole answer; a read that found its kept connection closed goes
+    /// once more.
+    private static func exchange(
+        _ request: HTTPClientRequest, on carrier: Carrier, resendsStale: Bool, deadline: ContinuousClock.Instant,
+        maxBodyBytes: Int
     ) async throws -> HTTPResponse {
-        let loop = channel.eventLoop
-        let answer = loop.makePromise(of: HTTPResponse.self)
-        let head = Self.head(of: request, url: url, origin: origin)
-        let body = request.body.map { ByteBuffer(bytes: $0) }
-        loop.execute {
-            collector.expect(answer)
-            channel.write(HTTPClientRequestPart.head(head), promise: nil)
-            if let body, body.readableBytes > 0 { channel.write(HTTPClientRequestPart.body(.byteBuffer(body)), promise: nil) }
-            channel.writeAndFlush(HTTPClientRequestPart.end(nil)).whenFailure { error in
-                collector.fail(TransportFailure(error))
-                channel.close(promise: nil)
-            }
-        }
-        let timeout = loop.scheduleTask(deadline: deadline) {
-            collector.fail(TransportFailure(reason: .timedOut, detail: "no answer in time"))
-            channel.close(promise: nil)
-        }
-        defer { timeout.cancel() }
-        let response: HTTPResponse
+        let libraryDeadline = NIODeadline.now() + .nanoseconds((deadline - .now).nanoseconds)
+        let openedBefore = carrier.opened.count
+        let response: HTTPClientResponse
         do {
-            response = try await withTaskCancellationHandler {
-                try await answer.futureResult.get()
-            } onCancel: {
-                loop.execute { collector.fail(TransportFailure(reason: .cancelled, detail: "cancelled")) }
-                channel.close(promise: nil)
-            }
-        } catch let failure as TransportFailure {
-            let answered = try? await loop.submit { collector.answerStarted }.get()
-            channel.close(promise: nil)
-            if request.reusesConnections, failure.reason == .connectionLost, answered == false {
-                throw StaleConnection(failure: failure)
-            }
-            throw failure
+            response = try await carrier.client.execute(request, deadline: libraryDeadline)
+        } catch where resendsStale && TransportFailure(error).reason == .connectionLost
+            && carrier.opened.count == openedBefore {
+            // The connection ended before any of the answer came, and no connection was opened
+            // meanwhile, so it was a kept one: closed by the server while idle, before the
+            // request reached it (a server that closes one drops what was on its way).
+            response = try await carrier.client.execute(request, deadline: libraryDeadline)
         }
-        let keepsAlive = (try? await loop.submit { collector.keepsAlive }.get()) ?? false
-        if request.reusesConnections, keepsAlive, channel.isActive {
-            keepIdle(IdleConnection(origin: origin, channel: channel, collector: collector))
-        } else {
-            channel.close(promise: nil)
+        let body: ByteBuffer
+        do {
+            body = try await response.body.collect(upTo: maxBodyBytes)
+        } catch is NIOTooManyBytesError {
+            throw TransportFailure(reason: .tooLarge, detail: "the answer is larger than \(megabytes(maxBodyBytes)) MB")
         }
-        return response
+        var headers: [String: String] = [:]
+        for (name, value) in response.headers {
+            // A repeated field reads as one list, as RFC 9110 combines them.
+            let key = name.lowercased()
+            headers[key] = headers[key].map { $0 + ", " + value } ?? value
+        }
+        return HTTPResponse(status: Int(response.status.code), headers: headers, body: Data(body.readableBytesView))
     }
 
-    private static func head(of request: HTTPRequest, url: URL, origin: Origin) -> HTTPRequestHead {
-        let method: HTTPMethod = switch request.method {
+    private static func megabytes(_ bytes: Int) -> String {
+        bytes >= 1_048_576 ? String(bytes / 1_048_576) : String(format: "%.2f", Double(bytes) / 1_048_576)
+    }
+
+    /// Runs `work` until `deadline`; past it, `work` is cancelled and the request timed out.
+    private static func within(
+        _ deadline: ContinuousClock.Instant, _ work: @escaping @Sendable () async throws -> HTTPResponse
+    ) async throws -> HTTPResponse {
+        try await withThrowingTaskGroup(of: HTTPResponse.self) { group in
+            group.addTask(operation: work)
+            group.addTask {
+                try await Task.sleep(until: deadline, clock: .continuous)
+                throw TransportFailure(reason: .timedOut, detail: "no answer in time")
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next() else { throw CancellationError() }
+            return first
+        }
+    }
+
+    private static func libraryRequest(_ request: HTTPRequest) -> HTTPClientRequest {
+        var prepared = HTTPClientRequest(url: request.url)
+        prepared.method = switch request.method {
         case .get: .GET
         case .post: .POST
         case .patch: .PATCH
         }
-        var target = url.path(percentEncoded: true)
-        if target.isEmpty { target = "/" }
-        if let query = url.query(percentEncoded: true) { target += "?" + query }
-        var head = HTTPRequestHead(version: .http1_1, method: method, uri: target)
-        let defaultPort = origin.port == (origin.secure ? 443 : 80)
-        let host = origin.host.contains(":") ? "[\(origin.host)]" : origin.host
-        head.headers.add(name: "Host", value: defaultPort ? host : "\(host):\(origin.port)")
-        for (name, value) in request.headers { head.headers.add(name: name, value: value) }
-        if request.method != .get {
-            head.headers.replaceOrAdd(name: "Content-Length", value: String(request.body?.count ?? 0))
-        }
-        if !request.reusesConnections { head.headers.replaceOrAdd(name: "Connection", value: "close") }
-        return head
+        for (name, value) in request.headers { prepared.headers.add(name: name, value: value) }
+        // The library frames the body (`Content-Length`, also 0 for an empty POST).
+        if let body = request.body, !body.isEmpty { prepared.body = .bytes(ByteBuffer(bytes: body)) }
+        if !request.reusesConnections { prepared.headers.replaceOrAdd(name: "Connection", value: "close") }
+        return prepared
     }
 
-    private func takeIdle(_ origin: Origin) -> IdleConnection? {
-        idle.withLock { connections in
-            connections.removeAll { !$0.channel.isActive }
-            guard let index = connections.lastIndex(where: { $0.origin == origin }) else { return nil }
-            return connections.remove(at: index)
+    private func carrier(for route: Route) -> Carrier {
+        carriers.withLock { carriers in
+            if let carrier = carriers[route] { return carrier }
+            let opened = ConnectionTally()
+            let client = HTTPClient(eventLoopGroup: group, configuration: configuration(for: route, counting: opened))
+            carriers[route] = Carrier(client: client, opened: opened)
+            return carriers[route]!
         }
     }
 
-    private func keepIdle(_ connection: IdleConnection) {
-        let surplus = idle.withLock { connections -> (any Channel)? in
-            connections.append(connection)
-            return connections.count > Self.maxIdleConnections ? connections.removeFirst().channel : nil
+    private func configuration(for route: Route, counting opened: ConnectionTally) -> HTTPClient.Configuration {
+        var tls = tlsConfiguration
+        var configuration = HTTPClient.Configuration(
+            tlsConfiguration: tls, redirectConfiguration: .disallow,
+            timeout: .init(connect: .nanoseconds(connectTimeout.nanoseconds)),
+            connectionPool: .init(idleTimeout: .nanoseconds(idleTimeout.nanoseconds)),
+            proxy: route.proxy.map(\.libraryProxy), decompression: .disabled)
+        configuration.httpVersion = .http1Only
+        // A refused connection is reported, not tried again until the deadline: reads are
+        // repeated by the client's retry policy, writes never.
+        configuration.connectionPool.retryConnectionEstablishment = false
+        // The chain is still verified by the handshake; the name is checked once the handshake
+        // is done, against the address asked for, before the request goes out.
+        let certifiedAddress = tls.certificateVerification == .fullVerification ? route.certifiedAddress : nil
+        if certifiedAddress != nil {
+            tls.certificateVerification = .noHostnameVerification
+            configuration.tlsConfiguration = tls
         }
-        surplus?.close(promise: nil)
-    }
-
-    /// The client TLS context (by default the system's CA certificates, full verification), made
-    /// on first use.
-    private func sharedTLSContext() throws -> NIOSSLContext {
-        try tls.withLock { context in
-            if let context { return context }
-            let made = try NIOSSLContext(configuration: tlsConfiguration)
-            context = made
-            return made
+        // Called for every new connection, before it carries a request.
+        configuration.http1_1ConnectionDebugInitializer = { channel in
+            opened.add()
+            return certifiedAddress.map { CertifiedAddress.check($0, on: channel) } ?? channel.eventLoop.makeSucceededVoidFuture()
         }
+        return configuration
     }
+}
 
-    /// The socket address when `host` is an IPv4 or IPv6 address rather than a name.
-    private static func addressLiteral(_ host: String, port: Int) -> SocketAddress? {
-        try? SocketAddress(ipAddress: host, port: port)
+/// How many connections a library client has opened: a failed read during which none was
+/// opened rode a kept one.
+private final class ConnectionTally: Sendable {
+    private let opened = Atomic<Int>(0)
+    var count: Int { opened.load(ordering: .acquiring) }
+    func add() { opened.add(1, ordering: .releasing) }
+}
+
+extension HTTPProxy {
+    /// The proxy as async-http-client takes it (`CONNECT` with Basic credentials, if any).
+    fileprivate var libraryProxy: HTTPClient.Configuration.Proxy {
+        let basicPrefix = "Basic "
+        let credentials = authorization.flatMap { $0.hasPrefix(basicPrefix) ? String($0.dropFirst(basicPrefix.count)) : nil }
+        return .server(host: host, port: port, authorization: credentials.map { .basic(credentials: $0) })
     }
 }
 

@@ -1,3 +1,5 @@
+import AsyncHTTPClient
+import Foundation
 import NIOCore
 import NIOHTTP1
 import NIOPosix
@@ -18,7 +20,7 @@ struct TransportFailure: Error, Sendable {
         case secureConnectionFailed
         /// The bytes that came back were not HTTP.
         case badResponse
-        /// The answer was longer than `ResponseCollector.maxBodyBytes`.
+        /// The answer was longer than `HTTPTransport.maxBodyBytes`.
         case tooLarge
         case other
     }
@@ -30,10 +32,16 @@ struct TransportFailure: Error, Sendable {
 
 extension TransportFailure {
     /// What an error of the network stack means for the request.
-    init(_ error: any Error) {
+    ///
+    /// - Parameter tunnelTarget: `host:port` asked of the proxy, if the request went through one.
+    init(_ error: any Error, tunnelTarget: String? = nil) {
         switch error {
         case let failure as TransportFailure:
             self = failure
+        case is CancellationError:
+            self.init(reason: .cancelled, detail: "cancelled")
+        case let client as HTTPClientError:
+            self.init(client, tunnelTarget: tunnelTarget ?? "the server")
         case let connection as NIOConnectionError:
             if let refused = connection.connectionErrors.first?.error {
                 self = TransportFailure(refused)
@@ -50,20 +58,41 @@ extension TransportFailure {
             self.init(reason: .connectionLost, detail: "\(error)")
         case is HTTPParserError:
             self.init(reason: .badResponse, detail: "\(error)")
+        case let extra as NIOSSLExtraError where extra == .failedToValidateHostname:
+            self.init(reason: .secureConnectionFailed, detail: "the server's certificate is for another name")
+        case NIOSSLError.handshakeFailed(let failure):
+            self.init(reason: .secureConnectionFailed, detail: Self.handshakeProblem(failure))
         case is NIOSSLError, is NIOSSLExtraError, is BoringSSLError:
-            self.init(reason: .secureConnectionFailed, detail: Self.tlsProblem(error))
+            self.init(reason: .secureConnectionFailed, detail: "the TLS handshake failed")
         default:
             self.init(reason: .other, detail: "\(error)")
         }
     }
 
-    /// What a TLS failure means, in words (BoringSSL's own text names source files and numbers).
-    private static func tlsProblem(_ error: any Error) -> String {
-        let text = "\(error)"
-        if text.contains("CERTIFICATE_VERIFY_FAILED") {
+    private init(_ error: HTTPClientError, tunnelTarget: String) {
+        switch error {
+        case .cancelled:
+            self.init(reason: .cancelled, detail: "cancelled")
+        case .deadlineExceeded, .connectTimeout, .readTimeout, .writeTimeout, .tlsHandshakeTimeout,
+             .httpProxyHandshakeTimeout, .getConnectionFromPoolTimeout:
+            self.init(reason: .timedOut, detail: "no answer in time (\(error.shortDescription))")
+        case .remoteConnectionClosed:
+            self.init(reason: .connectionLost, detail: "the connection closed before the answer was complete")
+        case .proxyAuthenticationRequired:
+            self.init(reason: .other, detail: "the proxy refused the tunnel to \(tunnelTarget): 407 Proxy Authentication Required")
+        case .invalidProxyResponse:
+            self.init(reason: .other, detail: "the proxy refused the tunnel to \(tunnelTarget): its answer to CONNECT was not a 2xx")
+        default:
+            self.init(reason: .other, detail: error.shortDescription)
+        }
+    }
+
+    /// What a failed handshake means, in words. swift-nio-ssl gives BoringSSL's errors as text
+    /// only (the codes are private), so a verification failure is recognised by its name.
+    private static func handshakeProblem(_ error: BoringSSLError) -> String {
+        if "\(error)".contains("CERTIFICATE_VERIFY_FAILED") {
             return "the server's certificate is not trusted (a private CA goes in caFile or ENGAGE_CA_FILE)"
         }
-        if text.contains("failedToValidateHostname") { return "the server's certificate is for another name" }
         return "the TLS handshake failed"
     }
 }

@@ -21,6 +21,9 @@ final class OpenConnections: Sendable {
         return serial
     }
 
+    /// How many are open now.
+    var count: Int { channels.withLock { $0.open.count } }
+
     func closeAll() async {
         let open = channels.withLock { Array($0.open.values) }
         for channel in open { try? await channel.close() }

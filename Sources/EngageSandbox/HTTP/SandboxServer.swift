@@ -107,6 +107,9 @@ public final class SandboxServer: Sendable {
         await connections.closeAll()
     }
 
+    /// How many client connections are open now (a client closing an idle one lowers it).
+    public var openConnectionCount: Int { connections.count }
+
     /// The most requests that were being answered at the same time so far.
     public var peakConcurrentRequests: Int { gate.peak }
 
