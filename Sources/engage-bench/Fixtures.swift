@@ -52,6 +52,24 @@ enum Fixtures {
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("engage-triage").path
     }
 
+    /// The tests' self-signed certificate (for 127.0.0.1) and its key, read from the source tree
+    /// this benchmark was built from.
+    struct TestCertificate {
+        var certificatePath: String
+        var certificatePEM: String
+        var privateKeyPEM: String
+    }
+
+    static var testCertificate: TestCertificate? {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Tests/EngageAPITests/TLS")
+        let certificatePath = folder.appendingPathComponent("localhost-cert.pem").path
+        guard let certificate = try? String(contentsOfFile: certificatePath, encoding: .utf8),
+              let key = try? String(contentsOfFile: folder.appendingPathComponent("localhost-key.pem").path, encoding: .utf8)
+        else { return nil }
+        return TestCertificate(certificatePath: certificatePath, certificatePEM: certificate, privateKeyPEM: key)
+    }
+
     static func environment(_ extra: [String: String] = [:]) -> [String: String] {
         var environment = [
             "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "TERM": "xterm-256color",

@@ -4,7 +4,8 @@ import Foundation
 import SpawnSupport
 
 /// Whole `show --json` and `accept --json` processes against the sandbox, next to curl doing the
-/// same request, alternating runs.
+/// same request, alternating runs: over plain http and over https (the sandbox serving the test
+/// certificate, which both trust through a CA file).
 enum ProcessBenchmarks {
     static func compareWithCurl(runs: Int) async throws {
         Report.section("Whole processes against the sandbox vs curl (alternating, \(runs) runs each, median wall time)")
@@ -12,13 +13,32 @@ enum ProcessBenchmarks {
             Report.figure("curl", "not installed; skipped")
             return
         }
-        try await SandboxServer.withRunning(SandboxConfiguration(appointmentCount: max(200, runs * 4))) { sandbox in
+        try await compare(runs: runs, tls: nil)
+        guard let certificate = Fixtures.testCertificate else {
+            Report.figure("https", "the test certificate (Tests/EngageAPITests/TLS) is not here; skipped")
+            return
+        }
+        try await compare(runs: runs, tls: certificate)
+    }
+
+    private static func compare(runs: Int, tls: Fixtures.TestCertificate?) async throws {
+        var configuration = SandboxConfiguration(appointmentCount: max(200, runs * 4))
+        configuration.tls = tls.map { ($0.certificatePEM, $0.privateKeyPEM) }
+        try await SandboxServer.withRunning(configuration) { sandbox in
             let token = sandbox.configuration.token
-            let environment = Fixtures.environment(["ENGAGE_BASE_URL": sandbox.baseURL.absoluteString, "ENGAGE_TOKEN": token])
+            var settings = ["ENGAGE_BASE_URL": sandbox.baseURL.absoluteString, "ENGAGE_TOKEN": token]
+            var trust: [String] = []
+            if let tls {
+                settings["ENGAGE_CA_FILE"] = tls.certificatePath
+                trust = ["--cacert", tls.certificatePath]
+            }
+            let environment = Fixtures.environment(settings)
+            let scheme = tls == nil ? "http" : "https"
             var pending = sandbox.tenant.appointments.filter { $0.status == .incomingRequest }.map(\.id).makeIterator()
             func curl(_ method: String, _ path: String) -> [String] {
-                ["/usr/bin/curl", "-sS", "-X", method, "-H", "Authorization: Bearer \(token)", "-H", "Accept-Language: en *",
-                 "-H", "X-Correlation-Id: \(UUID().uuidString.lowercased())", sandbox.baseURL.absoluteString + path]
+                ["/usr/bin/curl", "-sS", "-X", method] + trust
+                    + ["-H", "Authorization: Bearer \(token)", "-H", "Accept-Language: en *",
+                       "-H", "X-Correlation-Id: \(UUID().uuidString.lowercased())", sandbox.baseURL.absoluteString + path]
             }
             let cases: [(String, () -> ([String], [String]))] = [
                 ("show ID --json", { ([Fixtures.triageBinary, "show", "1001", "--json"], curl("GET", "/appointments/1001")) }),
@@ -37,7 +57,7 @@ enum ProcessBenchmarks {
                     theirs.append(try time(curlCommand, environment: environment))
                 }
                 let ratio = Report.percentile(ours, 0.5) / max(0.001, Report.percentile(theirs, 0.5))
-                Report.figure(name, "\(Report.format(Report.percentile(ours, 0.5), 1)) ms vs curl "
+                Report.figure("\(name) over \(scheme)", "\(Report.format(Report.percentile(ours, 0.5), 1)) ms vs curl "
                     + "\(Report.format(Report.percentile(theirs, 0.5), 1)) ms = \(Report.format(ratio))x",
                               target: "<= 1.5x", met: ratio <= 1.5)
             }
