@@ -167,11 +167,11 @@ struct CommandLineTests {
         let state = FileManager.default.temporaryDirectory.appendingPathComponent("engage-out-\(UUID().uuidString)")
         let environment = CommandRunner.environment(["XDG_STATE_HOME": state.path])
         // The reader stops after a few bytes: the rest of the JSON meets a closed pipe.
-        let closed = try Subprocess.output(
+        let closed = try await Subprocess.output(
             ["bash", "-c", "\(binary) list --demo --json | head -c 10 >/dev/null; echo \"status=${PIPESTATUS[0]}\""],
             environment: environment)
         #expect(["status=0", "status=141"].contains(closed.trimmingCharacters(in: .whitespacesAndNewlines)), "\(closed)")
-        let full = try Subprocess.output(
+        let full = try await Subprocess.output(
             ["bash", "-c", "\(binary) accept 1001 --demo 2>&1 >/dev/full | cat; echo \"status=${PIPESTATUS[0]}\""],
             environment: environment)
         #expect(full.contains("the output could not be written: No space left on device"), "\(full)")

@@ -58,8 +58,20 @@ struct Subprocess {
         return 137
     }
 
-    /// Runs to completion and returns what it printed on stdout.
-    static func output(_ arguments: [String], environment: [String: String]) throws -> String {
+    /// Runs to completion and returns what it printed on stdout. The waiting happens on a thread
+    /// of its own: the end-to-end tests run a tmux command every 50 ms, and each held a thread of
+    /// the cooperative pool (two, on two cores) for as long as tmux took under load, which starved
+    /// the timing tests running meanwhile for seconds.
+    static func output(_ arguments: [String], environment: [String: String]) async throws -> String {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Result { try blockingOutput(arguments, environment: environment) })
+            }
+        }
+    }
+
+    /// The same, waiting on the calling thread.
+    static func blockingOutput(_ arguments: [String], environment: [String: String]) throws -> String {
         var ends: [Int32] = [-1, -1]
         guard pipe(&ends) == 0 else { throw POSIXError(.EMFILE) }
         let process = try Subprocess(arguments, environment: environment, stdoutDescriptor: ends[1])

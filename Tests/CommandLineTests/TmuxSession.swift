@@ -8,57 +8,64 @@ final class TmuxSession {
     private let socket = "engage-e2e-\(UUID().uuidString.prefix(8))"
     private let environment: [String: String]
 
-    init(width: Int, height: Int, environment: [String: String]) throws {
+    private init(environment: [String: String]) {
         self.environment = environment
+    }
+
+    /// A new tmux server with one `width`x`height` window running bash, once its first prompt
+    /// shows. Waits without holding a thread of the cooperative pool: with two cores it has two,
+    /// and end-to-end tests starting shells at once had stalled every other suite for 14 s.
+    static func start(width: Int, height: Int, environment: [String: String]) async throws -> TmuxSession {
+        let session = TmuxSession(environment: environment)
         // The first command starts the tmux server, which would hold an output pipe open for ever.
-        try tmux(captureOutput: false, ["-f", "/dev/null", "new-session", "-d", "-s", "main", "-x", "\(width)", "-y", "\(height)",
-                  "bash --norc --noprofile"])
-        // The shell's first prompt, within a second or so; later waits do not block a thread.
+        try await session.startServer(["-f", "/dev/null", "new-session", "-d", "-s", "main", "-x", "\(width)",
+                                       "-y", "\(height)", "bash --norc --noprofile"])
         let started = ContinuousClock.now
-        while try !capture().contains("bash-") {
+        while try await !session.capture().contains("bash-") {
             guard ContinuousClock.now - started < .seconds(20) else { throw TimedOut() }
-            usleep(20_000)
+            try await Task.sleep(for: .milliseconds(20))
         }
+        return session
     }
 
     deinit {
         // The server's pid, killed directly: `kill-server` was seen to leave servers running.
-        if let pid = serverPID { kill(pid, SIGTERM) }
-        _ = try? tmux(["kill-server"])
-    }
-
-    private var serverPID: pid_t? {
-        (try? display("#{pid}")).flatMap { pid_t($0) }
+        // (A deinit cannot wait asynchronously; these two are quick.)
+        let command = ["tmux", "-L", socket]
+        let pid = (try? Subprocess.blockingOutput(command + ["display-message", "-p", "-t", "main", "#{pid}"], environment: environment))
+            .flatMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        if let pid { kill(pid, SIGTERM) }
+        _ = try? Subprocess.blockingOutput(command + ["kill-server"], environment: environment)
     }
 
     /// Types text and named keys (`Enter`, `Escape`, `C-c`, …) into the pane.
-    func send(_ keys: String...) throws {
-        try tmux(["send-keys", "-t", "main"] + keys)
+    func send(_ keys: String...) async throws {
+        try await tmux(["send-keys", "-t", "main"] + keys)
     }
 
     /// Types a command line and presses Enter.
-    func run(_ commandLine: String) throws {
-        try tmux(["send-keys", "-t", "main", "-l", commandLine])
-        try send("Enter")
+    func run(_ commandLine: String) async throws {
+        try await tmux(["send-keys", "-t", "main", "-l", commandLine])
+        try await send("Enter")
     }
 
-    func capture() throws -> String {
-        try tmux(["capture-pane", "-p", "-t", "main"])
+    func capture() async throws -> String {
+        try await tmux(["capture-pane", "-p", "-t", "main"])
     }
 
     /// tmux's own view of the pane, e.g. `#{pane_title}`.
-    func display(_ format: String) throws -> String {
-        try tmux(["display-message", "-p", "-t", "main", format]).trimmingCharacters(in: .whitespacesAndNewlines)
+    func display(_ format: String) async throws -> String {
+        try await tmux(["display-message", "-p", "-t", "main", format]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// Any tmux command on this session's server, e.g. `set-option -g set-clipboard on`, `show-buffer`.
     @discardableResult
-    func command(_ arguments: String...) throws -> String {
-        try tmux(arguments)
+    func command(_ arguments: String...) async throws -> String {
+        try await tmux(arguments)
     }
 
-    func resize(width: Int, height: Int) throws {
-        try tmux(["resize-window", "-t", "main", "-x", "\(width)", "-y", "\(height)"])
+    func resize(width: Int, height: Int) async throws {
+        try await tmux(["resize-window", "-t", "main", "-x", "\(width)", "-y", "\(height)"])
     }
 
     /// Thrown after a wait timed out (the issue with the screen is already recorded), ending the test.
@@ -74,7 +81,7 @@ final class TmuxSession {
         let started = ContinuousClock.now
         var screen = ""
         while ContinuousClock.now - started < timeout {
-            screen = try capture()
+            screen = try await capture()
             if condition(screen) { return screen }
             try await Task.sleep(for: .milliseconds(50))
         }
@@ -87,15 +94,15 @@ final class TmuxSession {
         try await waitUntil("\"\(text)\"", timeout: timeout, sourceLocation: sourceLocation) { $0.contains(text) }
     }
 
-    /// Runs one tmux command. The first one starts the server, which would hold an output pipe
+    /// The first tmux command, which starts the server: the server would hold an output pipe
     /// open for ever, so its output goes to /dev/null.
+    private func startServer(_ arguments: [String]) async throws {
+        _ = await try Subprocess(["tmux", "-L", socket] + arguments, environment: environment).exitStatus(deadline: .seconds(20))
+    }
+
+    /// Runs one tmux command and returns what it printed.
     @discardableResult
-    private func tmux(captureOutput: Bool = true, _ arguments: [String]) throws -> String {
-        let command = ["tmux", "-L", socket] + arguments
-        guard captureOutput else {
-            _ = try Subprocess(command, environment: environment).wait(deadline: .seconds(20))
-            return ""
-        }
-        return try Subprocess.output(command, environment: environment)
+    private func tmux(_ arguments: [String]) async throws -> String {
+        try await Subprocess.output(["tmux", "-L", socket] + arguments, environment: environment)
     }
 }

@@ -13,24 +13,24 @@ extension TriageScreenEndToEndTests {
     }
 
     /// In the `t` form: `text` typed over the focused field's, then Tab to the next.
-    private func fill(_ text: String, _ tmux: TmuxSession) throws {
-        try tmux.command("send-keys", "-t", "main", "-l", text)
-        try tmux.send("Tab")
+    private func fill(_ text: String, _ tmux: TmuxSession) async throws {
+        try await tmux.command("send-keys", "-t", "main", "-l", text)
+        try await tmux.send("Tab")
     }
 
     /// Opens `t` on the selected request, proposes `slot` and answers the question.
     @discardableResult
     private func propose(_ slot: (start: Date, end: Date), for id: String, in tmux: TmuxSession) async throws -> String {
-        try tmux.send("t")
+        try await tmux.send("t")
         try await tmux.waitFor("Propose another time")
         let (day, time) = dayAndTime(slot.start)
-        try fill(day, tmux)
-        try fill(time, tmux)
-        try fill(String(Int(slot.end.timeIntervalSince(slot.start) / 60)), tmux)
+        try await fill(day, tmux)
+        try await fill(time, tmux)
+        try await fill(String(Int(slot.end.timeIntervalSince(slot.start) / 60)), tmux)
         let form = try await tmux.waitFor("New       ")
-        try tmux.send("Enter")
+        try await tmux.send("Enter")
         try await tmux.waitFor("Reschedule to ")
-        try tmux.send("y")
+        try await tmux.send("y")
         return form
     }
 
@@ -39,8 +39,8 @@ extension TriageScreenEndToEndTests {
             let target = Self.shownPending(sandbox)[0]
             let state = FileManager.default.temporaryDirectory.appendingPathComponent("engage-e2e-writes-\(UUID().uuidString)")
             defer { try? FileManager.default.removeItem(at: state) }
-            let tmux = try TmuxSession(width: 80, height: 24, environment: environment(sandbox, state: state))
-            try tmux.run(Self.binary)
+            let tmux = try await TmuxSession.start(width: 80, height: 24, environment: environment(sandbox, state: state))
+            try await tmux.run(Self.binary)
             try await tmux.waitFor("loaded")
             let free = try #require(SandboxSlots.slot(for: target.id, in: sandbox, free: true))
             try await propose(free, for: target.id, in: tmux)
@@ -55,9 +55,9 @@ extension TriageScreenEndToEndTests {
             #expect(refused.contains("APPOINTMENT_NO_AVAILABILITY"), "\(refused)")
             #expect(sandbox.tenant.appointment(id: target.id)?.start == free.start, "nothing changed")
             // `t` again opens what was typed.
-            try tmux.send("Escape", "t")
+            try await tmux.send("Escape", "t")
             try await tmux.waitFor("Start     \(dayAndTime(busy.start).1)")
-            try tmux.send("Escape", "y", "q")
+            try await tmux.send("Escape", "y", "q")
             try await tmux.waitUntil("the screen to close") { !$0.contains("Propose another time") && $0.contains("bash-") }
             let records = try AuditTrail.records(inStateHome: state)
             #expect(records.map { $0["outcome"] ?? "" } == ["sent", "rescheduled", "sent", "rejected"])
@@ -72,23 +72,23 @@ extension TriageScreenEndToEndTests {
             let colleague = try #require(SandboxDirectory.employeeIDs.compactMap { SandboxDirectory.employee(id: $0, languages: [.en]) }
                 .first { $0.id != holder && $0.status == .active && SandboxDirectory.roles(of: $0.id).contains("AGENT") && $0.id != "7013" })
             let name = try #require(colleague.displayName?.text)
-            let tmux = try TmuxSession(width: 80, height: 24, environment: environment(sandbox))
-            try tmux.run(Self.binary)
+            let tmux = try await TmuxSession.start(width: 80, height: 24, environment: environment(sandbox))
+            try await tmux.run(Self.binary)
             try await tmux.waitFor("loaded")
-            try tmux.send("o")
+            try await tmux.send("o")
             try await tmux.waitFor("Hand \(target.id)")
-            try tmux.send("/")
-            try tmux.command("send-keys", "-t", "main", "-l", colleague.id)
+            try await tmux.send("/")
+            try await tmux.command("send-keys", "-t", "main", "-l", colleague.id)
             try await tmux.waitFor("/\(colleague.id)_")
-            try tmux.send("Enter", "Enter")
+            try await tmux.send("Enter", "Enter")
             try await tmux.waitFor("Message for the customer")
-            try tmux.command("send-keys", "-t", "main", "-l", "We will call you")
-            try tmux.send("Enter")
+            try await tmux.command("send-keys", "-t", "main", "-l", "We will call you")
+            try await tmux.send("Enter")
             try await tmux.waitFor("Hand to \(name)")
-            try tmux.send("y")
+            try await tmux.send("y")
             try await tmux.waitFor("Reassigned \(target.id) · ")
             #expect(sandbox.tenant.appointment(id: target.id)?.primaryEmployee?.participant.id == colleague.id)
-            try tmux.send("Escape", "Enter", "2")
+            try await tmux.send("Escape", "Enter", "2")
             try await tmux.waitFor("PRIMARY EMPLOYEE  \(name) (\(colleague.id))")
         }
     }
@@ -109,12 +109,12 @@ extension TriageScreenEndToEndTests {
             chmod(editor.path, 0o700)
             var environment = environment(sandbox)
             environment["EDITOR"] = editor.path
-            let tmux = try TmuxSession(width: 80, height: 24, environment: environment)
-            try tmux.run(Self.binary)
+            let tmux = try await TmuxSession.start(width: 80, height: 24, environment: environment)
+            try await tmux.run(Self.binary)
             try await tmux.waitFor("loaded")
-            try tmux.send("n")
+            try await tmux.send("n")
             try await tmux.waitFor("Save the note: \(target.id) · ")
-            try tmux.send("y")
+            try await tmux.send("y")
             try await tmux.waitFor("Note saved on \(target.id) · ")
             let note = (target.internalNotes ?? "") + "Called back, will confirm Monday."
             #expect(sandbox.tenant.appointment(id: target.id)?.internalNotes == note)
@@ -122,9 +122,9 @@ extension TriageScreenEndToEndTests {
                 .trimmingCharacters(in: .whitespacesAndNewlines)
             #expect(!FileManager.default.fileExists(atPath: path), "the temporary file is gone")
             // The screen came back whole and works.
-            try tmux.send("Escape", "Enter", "1")
+            try await tmux.send("Escape", "Enter", "1")
             try await tmux.waitFor("Called back, will confirm")
-            try tmux.send("q")
+            try await tmux.send("q")
             try await tmux.waitUntil("the screen to close") { !$0.contains("loaded") }
         }
     }

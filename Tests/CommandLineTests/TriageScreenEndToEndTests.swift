@@ -37,9 +37,9 @@ struct TriageScreenEndToEndTests {
     /// Presses `a`, waits for the question and answers `y`; returns the screen that asked.
     @discardableResult
     private func confirmAccept(_ id: String, in tmux: TmuxSession) async throws -> String {
-        try tmux.send("a")
+        try await tmux.send("a")
         let question = try await tmux.waitFor("Accept \(id) ·")
-        try tmux.send("y")
+        try await tmux.send("y")
         return question
     }
 
@@ -48,26 +48,26 @@ struct TriageScreenEndToEndTests {
             let pending = Self.shownPending(sandbox)
             let first = pending[0]
             let state = FileManager.default.temporaryDirectory.appendingPathComponent("engage-e2e-state-\(UUID().uuidString)")
-            let tmux = try TmuxSession(width: 120, height: 40, environment: environment(sandbox, state: state))
-            try tmux.run(Self.binary)
+            let tmux = try await TmuxSession.start(width: 120, height: 40, environment: environment(sandbox, state: state))
+            try await tmux.run(Self.binary)
             try await tmux.waitFor("\(pending.count) loaded")
             try await tmux.waitFor("│ \(first.id) · INCOMING")
 
             // Move, and the detail follows the selection; the hostile note cannot retitle the pane.
-            try tmux.send("j")
+            try await tmux.send("j")
             try await tmux.waitFor("│ \(pending[1].id) · INCOMING")
-            #expect(!(try tmux.display("#{pane_title}")).contains("pwned"))
-            try tmux.send("k")
+            #expect(!(try await tmux.display("#{pane_title}")).contains("pwned"))
+            try await tmux.send("k")
             try await tmux.waitFor("│ \(first.id) · INCOMING")
 
             // Open the details and walk the sections.
-            try tmux.send("Enter", "2")
+            try await tmux.send("Enter", "2")
             try await tmux.waitFor("1. PRIMARY CUSTOMER")
-            try tmux.send("3")
+            try await tmux.send("3")
             try await tmux.waitFor("Geolocation")
-            try tmux.send("4")
+            try await tmux.send("4")
             try await tmux.waitFor("SUBJECT_QUESTIONNAIRE · form 20")
-            try tmux.send("Escape")
+            try await tmux.send("Escape")
 
             // The rows and the question name the customer and the subject.
             let subject = try #require(SandboxDirectory.subject(id: first.subject.id, languages: [.en])?.displayName)
@@ -83,23 +83,23 @@ struct TriageScreenEndToEndTests {
             #expect(accepted.contains("status ACCEPTED") && accepted.contains("correlation "))
             #expect(accepted.split(separator: "\n")[2].contains("ACCEPTED"), "the row's badge reads ACCEPTED")
             #expect(sandbox.tenant.appointment(id: first.id)?.status == .accepted)
-            try tmux.send("2")
+            try await tmux.send("2")
             let customerID = first.appointmentParticipants[0].participant.id
             let customer = try #require(SandboxDirectory.customer(id: customerID)?.displayName)
             try await tmux.waitFor("1. PRIMARY CUSTOMER  \(customer.text) (\(customerID))")
 
             // `a` on the row shown as accepted asks nothing and sends nothing.
-            try tmux.send("a")
+            try await tmux.send("a")
             try await tmux.waitFor("\(first.id) is ACCEPTED (as of ")
             #expect(sandbox.receivedRequests.filter { $0.method == "POST" }.count == 1)
 
             // A colleague accepted the next one meanwhile: the server refuses, the banner says why.
             _ = sandbox.tenant.accept(id: pending[1].id)
-            try tmux.send("j")
+            try await tmux.send("j")
             try await confirmAccept(pending[1].id, in: tmux)
             let refused = try await tmux.waitFor("APPOINTMENT_STATUS_INVALID")
             #expect(refused.contains("Already handled: this request is no longer pending (status ACCEPTED)."))
-            try tmux.send("Escape")
+            try await tmux.send("Escape")
             try await tmux.waitUntil("the banner to go") { !$0.contains("APPOINTMENT_STATUS_INVALID") }
             #expect(sandbox.receivedRequests.filter { $0.method == "POST" }.count == 2)
             let audit = try String(contentsOf: state.appendingPathComponent("engage-triage/audit.jsonl"), encoding: .utf8)
@@ -108,17 +108,17 @@ struct TriageScreenEndToEndTests {
             #expect(audit.contains("\"outcome\":\"rejected\"") && audit.contains("APPOINTMENT_STATUS_INVALID"))
 
             // Resize: the panes stack at 80x24 and sit side by side again at 120x40.
-            try tmux.resize(width: 80, height: 24)
+            try await tmux.resize(width: 80, height: 24)
             try await tmux.waitUntil("the 80x24 layout") { $0.contains("OFFICE") && !$0.contains("│ 1 Overview") }
-            try tmux.resize(width: 120, height: 40)
+            try await tmux.resize(width: 120, height: 40)
             try await tmux.waitFor("│ 1 Overview")
 
             // Quit, and the shell works as before.
-            try tmux.send("q")
+            try await tmux.send("q")
             try await tmux.waitUntil("the shell prompt") { !$0.contains("pending requests") && $0.contains("bash-") }
-            try tmux.run("echo after-quit-$((40 + 2))")
+            try await tmux.run("echo after-quit-$((40 + 2))")
             try await tmux.waitFor("after-quit-42")
-            let all = try tmux.capture()
+            let all = try await tmux.capture()
             #expect(!all.contains(Self.token))
         }
     }
@@ -130,20 +130,20 @@ struct TriageScreenEndToEndTests {
         try await SandboxServer.withRunning(SandboxConfiguration(token: Self.token)) { sandbox in
             let pending = sandbox.tenant.appointments.filter { $0.status == .incomingRequest }
             let state = FileManager.default.temporaryDirectory.appendingPathComponent("engage-e2e-names-\(UUID().uuidString)")
-            let tmux = try TmuxSession(width: 80, height: 24, environment: environment(sandbox, state: state))
-            try tmux.run(Self.binary + " --sort server")
+            let tmux = try await TmuxSession.start(width: 80, height: 24, environment: environment(sandbox, state: state))
+            try await tmux.run(Self.binary + " --sort server")
             try await tmux.waitUntil("the first row by name") { $0.contains("Amélie Dubois") && $0.contains("Mortgage a") }
-            try tmux.send("Enter", "2")
+            try await tmux.send("Enter", "2")
             try await tmux.waitFor("1. PRIMARY CUSTOMER  Amélie Dubois (53998)")
-            try tmux.send("Escape")
+            try await tmux.send("Escape")
             let question = try await confirmAccept(pending[0].id, in: tmux)
             #expect(question.contains("Mortgage advice · Amélie Dubois? y/N"), "\(question)")
             try await tmux.waitFor("Accepted \(pending[0].id) ·")
-            try tmux.send("G")
+            try await tmux.send("G")
             try await tmux.waitFor("\(pending.count)/\(pending.count)")
             // Employees have no column at 80x24: the background names them; quit once it has.
             try await tmux.waitUntil("the employees named in the background") { _ in sandbox.nameTally.figures[.employee] != nil }
-            try tmux.send("q")
+            try await tmux.send("q")
             try await tmux.waitUntil("the shell prompt") { !$0.contains("pending requests") && $0.contains("bash-") }
 
             let files = try FileManager.default.subpathsOfDirectory(atPath: state.path)
@@ -177,11 +177,11 @@ struct TriageScreenEndToEndTests {
                     try kept.write(to: cacheFile, atomically: true, encoding: .utf8)
                 }
                 let before = sandbox.receivedRequests.count
-                let next = try TmuxSession(width: 80, height: 24, environment: environment(sandbox, state: state))
-                try next.run(Self.binary)
+                let next = try await TmuxSession.start(width: 80, height: 24, environment: environment(sandbox, state: state))
+                try await next.run(Self.binary)
                 // The first was accepted: the second is on top now.
                 try await next.waitUntil("the top row by name") { $0.contains(secondCustomer) && $0.contains(secondSubject) }
-                try next.send("q")
+                try await next.send("q")
                 try await next.waitUntil("the shell prompt") { !$0.contains("pending requests") && $0.contains("bash-") }
                 let asked = Set(sandbox.receivedRequests.dropFirst(before).map(\.path).filter { !$0.contains("/appointments") }
                     .compactMap { $0.split(separator: "/").dropFirst(2).first.map(String.init) })
@@ -195,28 +195,31 @@ struct TriageScreenEndToEndTests {
     @Test func jumpToAnIdAndCopyIt() async throws {
         try await SandboxServer.withRunning(SandboxConfiguration(token: Self.token)) { sandbox in
             let pending = Self.shownPending(sandbox)
-            let tmux = try TmuxSession(width: 80, height: 24, environment: environment(sandbox))
-            try tmux.command("set-option", "-g", "set-clipboard", "on")
-            try tmux.run(Self.binary)
+            let tmux = try await TmuxSession.start(width: 80, height: 24, environment: environment(sandbox))
+            try await tmux.command("set-option", "-g", "set-clipboard", "on")
+            try await tmux.run(Self.binary)
             try await tmux.waitFor("\(pending.count) loaded")
             let target = pending[pending.count - 3]
-            try tmux.send(":")
-            try tmux.send("-l", target.id)
+            try await tmux.send(":")
+            try await tmux.send("-l", target.id)
             try await tmux.waitFor(":\(target.id)_")
-            try tmux.send("Enter")
+            try await tmux.send("Enter")
             try await tmux.waitFor("\(pending.count - 2)/\(pending.count)")
-            try tmux.send("y")
+            try await tmux.send("y")
             try await tmux.waitFor("Copied the id \(target.id) to the clipboard.")
-            try await tmux.waitUntil("the paste buffer to hold the id") { _ in
-                (try? tmux.command("show-buffer")) == target.id
+            // The paste buffer holds the id (polled, with a deadline).
+            let copied = ContinuousClock.now + .seconds(20)
+            while try await tmux.command("show-buffer") != target.id, ContinuousClock.now < copied {
+                try await Task.sleep(for: .milliseconds(50))
             }
+            #expect(try await tmux.command("show-buffer") == target.id)
             // An accepted one is not in the list: read from the server, added in its place and selected.
-            try tmux.send(":", "1002", "Enter")
+            try await tmux.send(":", "1002", "Enter")
             let found = try await tmux.waitFor("Found 1002. It is ACCEPTED, not pending.")
             #expect(found.contains("\(pending.count + 1) loaded"))
             #expect(found.split(separator: "\n").contains { $0.contains("1002 ") && $0.contains("ACCEPTED") })
             #expect(sandbox.receivedRequests.contains { $0.path.hasSuffix("/appointments/1002") })
-            try tmux.send(":", "q", "Enter")
+            try await tmux.send(":", "q", "Enter")
             try await tmux.waitUntil("the shell prompt") { !$0.contains("pending requests") && $0.contains("bash-") }
         }
     }
@@ -227,14 +230,14 @@ struct TriageScreenEndToEndTests {
         try await SandboxServer.withRunning(SandboxConfiguration(token: Self.token)) { sandbox in
             let pending = Self.shownPending(sandbox)
             let state = FileManager.default.temporaryDirectory.appendingPathComponent("engage-e2e-marks-\(UUID().uuidString)")
-            let tmux = try TmuxSession(width: 80, height: 24, environment: environment(sandbox, state: state))
-            try tmux.run(Self.binary)
+            let tmux = try await TmuxSession.start(width: 80, height: 24, environment: environment(sandbox, state: state))
+            try await tmux.run(Self.binary)
             try await tmux.waitFor("\(pending.count) loaded")
-            try tmux.send("Space", "Space", "Space")
+            try await tmux.send("Space", "Space", "Space")
             try await tmux.waitFor("3 marked")
-            try tmux.send("A")
+            try await tmux.send("A")
             try await tmux.waitFor("Accept 3 requests: \(pending[0].id) ")
-            try tmux.send("y")
+            try await tmux.send("y")
             let results = try await tmux.waitFor("Accepted 3 of 3")
             #expect(results.contains("Accepted: 3"))
             for appointment in pending.prefix(3) {
@@ -243,7 +246,7 @@ struct TriageScreenEndToEndTests {
             #expect(sandbox.tenant.appointment(id: pending[3].id)?.status == .incomingRequest)
             let audit = try String(contentsOf: state.appendingPathComponent("engage-triage/audit.jsonl"), encoding: .utf8)
             #expect(audit.split(separator: "\n").count == 6)
-            try tmux.send("Escape", "q")
+            try await tmux.send("Escape", "q")
             try await tmux.waitUntil("the shell prompt") { !$0.contains("pending requests") && $0.contains("bash-") }
         }
     }
@@ -253,13 +256,13 @@ struct TriageScreenEndToEndTests {
     @Test func filterSortAndARefreshWithTheCursorUnmoved() async throws {
         try await SandboxServer.withRunning(SandboxConfiguration(token: Self.token)) { sandbox in
             let pending = Self.shownPending(sandbox)
-            let tmux = try TmuxSession(width: 80, height: 24, environment: environment(sandbox))
-            try tmux.run(Self.binary + " --refresh 0")
+            let tmux = try await TmuxSession.start(width: 80, height: 24, environment: environment(sandbox))
+            try await tmux.run(Self.binary + " --refresh 0")
             try await tmux.waitFor("\(pending.count) loaded · soonest first · updated ")
 
             // Filter as typed; Enter keeps it, Esc in the list clears it.
-            try tmux.send("/")
-            try tmux.send("-l", "DUBOIS")
+            try await tmux.send("/")
+            try await tmux.send("-l", "DUBOIS")
             // Names still arriving in the background join the filtered list as they come.
             let filtered = try await tmux.waitUntil("Amélie Dubois among the filtered") {
                 $0.contains(" of \(pending.count) · /DUBOIS") && $0.contains("Amélie Dubois")
@@ -267,23 +270,23 @@ struct TriageScreenEndToEndTests {
             let rows = filtered.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(2)
                 .prefix { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
             #expect(rows.count > 1 && rows.allSatisfy { $0.contains("Dubois") }, "\(filtered)")
-            try tmux.send("Enter", "Escape")
+            try await tmux.send("Enter", "Escape")
             try await tmux.waitFor("\(pending.count) loaded")
 
             // Sort by waiting, then back to the start, soonest first.
-            try tmux.send("s", "g")
+            try await tmux.send("s", "g")
             let byWaiting = try await tmux.waitUntil("the longest waiting on top") {
                 $0.contains("waited longest first") && $0.contains("1/\(pending.count)")
             }
             let longest = try #require(pending.min { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) })
             #expect(byWaiting.split(separator: "\n", omittingEmptySubsequences: false)[2].contains(longest.id), "\(byWaiting)")
-            for _ in 0..<4 { try tmux.send("s") }
+            for _ in 0..<4 { try await tmux.send("s") }
             try await tmux.waitFor("\(pending.count) loaded · soonest first")
-            try tmux.send("g")
+            try await tmux.send("g")
             try await tmux.waitFor("1/\(pending.count)")
 
             // Select the third; a second client adds one that starts after the seventh and accepts the fifth.
-            try tmux.send("j", "j")
+            try await tmux.send("j", "j")
             let before = try await tmux.waitFor("3/\(pending.count)")
             let line = try #require(before.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(" \(pending[2].id) ") })
             var arriving = SandboxSeeder(seed: 1, count: 0, referenceDate: sandbox.configuration.referenceDate)
@@ -292,7 +295,7 @@ struct TriageScreenEndToEndTests {
             arriving.end = arriving.start!.addingTimeInterval(1_800)
             #expect(sandbox.tenant.add(arriving))
             _ = sandbox.tenant.accept(id: pending[4].id)
-            try tmux.send("R")
+            try await tmux.send("R")
             let after = try await tmux.waitUntil("the refresh to show both") {
                 $0.contains("1 new") && $0.contains("ACCEPTED…")
             }
@@ -302,9 +305,9 @@ struct TriageScreenEndToEndTests {
             #expect(lines.contains { $0.contains(" \(pending[4].id) ") && $0.contains("ACCEPTED…") }, "\(after)")
             #expect(after.contains("3/\(pending.count + 1)"), "the same request, one more in the list")
             // The next refresh takes the accepted one out.
-            try tmux.send("R")
+            try await tmux.send("R")
             try await tmux.waitUntil("the handled one to leave") { !$0.contains(" \(pending[4].id) ") && $0.contains("3/\(pending.count)") }
-            try tmux.send("q")
+            try await tmux.send("q")
             try await tmux.waitUntil("the shell prompt") { !$0.contains("pending requests") && $0.contains("bash-") }
         }
     }
@@ -314,11 +317,11 @@ struct TriageScreenEndToEndTests {
         try await SandboxServer.withRunning(SandboxConfiguration(token: Self.token)) { sandbox in
             let pending = Self.shownPending(sandbox)
             let output = FileManager.default.temporaryDirectory.appendingPathComponent("engage-e2e-osc52-\(UUID().uuidString)")
-            let tmux = try TmuxSession(width: 80, height: 24, environment: environment(sandbox))
-            try tmux.run(Self.binary)
+            let tmux = try await TmuxSession.start(width: 80, height: 24, environment: environment(sandbox))
+            try await tmux.run(Self.binary)
             try await tmux.waitFor("\(pending.count) loaded")
-            try tmux.command("pipe-pane", "-O", "-t", "main", "cat >> \(output.path)")
-            try tmux.send("y")
+            try await tmux.command("pipe-pane", "-O", "-t", "main", "cat >> \(output.path)")
+            try await tmux.send("y")
             try await tmux.waitFor("Copied the id \(pending[0].id) to the clipboard.")
             let expected = Data(("\u{1B}]52;c;" + Data(pending[0].id.utf8).base64EncodedString() + "\u{07}").utf8)
             let deadline = ContinuousClock.now + .seconds(10)
@@ -329,7 +332,7 @@ struct TriageScreenEndToEndTests {
                 try await Task.sleep(for: .milliseconds(50))
             }
             #expect(bytes.range(of: expected) != nil, "the raw output: \(String(decoding: bytes.suffix(200), as: UTF8.self).debugDescription)")
-            try tmux.send("q")
+            try await tmux.send("q")
         }
     }
 
@@ -338,18 +341,18 @@ struct TriageScreenEndToEndTests {
         let configuration = SandboxConfiguration(token: Self.token, missingScopes: [.customer])
         try await SandboxServer.withRunning(configuration) { sandbox in
             let state = FileManager.default.temporaryDirectory.appendingPathComponent("engage-e2e-scope-\(UUID().uuidString)")
-            let tmux = try TmuxSession(width: 120, height: 40, environment: environment(sandbox, state: state))
-            try tmux.run(Self.binary)
+            let tmux = try await TmuxSession.start(width: 120, height: 40, environment: environment(sandbox, state: state))
+            try await tmux.run(Self.binary)
             let screen = try await tmux.waitFor("Mortgage a")
             try await tmux.waitUntil("the customers asked for") { _ in
                 sandbox.receivedRequests.contains { $0.path.contains("/customers/") }
             }
-            try tmux.send("j", "k")
+            try await tmux.send("j", "k")
             let after = try await tmux.waitFor("53998")
             #expect(!after.contains("Amélie Dubois"))
             #expect(!after.contains("403") && !after.lowercased().contains("error") && !after.contains("failed"), "\(after)")
             #expect(screen.contains("INCOMING"))
-            try tmux.send("q")
+            try await tmux.send("q")
             try await tmux.waitUntil("the shell prompt") { !$0.contains("pending requests") && $0.contains("bash-") }
         }
     }
@@ -357,16 +360,16 @@ struct TriageScreenEndToEndTests {
     @Test(arguments: [("C-c", 0), ("TERM", 0), ("HUP", 0), ("QUIT", 0), ("USR1", 0), ("ALRM", 0), ("SEGV", 139)])
     func signalsRestoreTheTerminal(ending: String, exitStatus: Int) async throws {
         try await SandboxServer.withRunning(SandboxConfiguration(token: Self.token)) { sandbox in
-            let tmux = try TmuxSession(width: 100, height: 30, environment: environment(sandbox))
-            let modes = try runRecordingModes(Self.binary, in: tmux)
+            let tmux = try await TmuxSession.start(width: 100, height: 30, environment: environment(sandbox))
+            let modes = try await runRecordingModes(Self.binary, in: tmux)
             try await tmux.waitFor("loaded")
             if ending == "C-c" {
-                try tmux.send("C-c")
+                try await tmux.send("C-c")
             } else {
-                try signal(ending, tmux)
+                try await signal(ending, tmux)
             }
             try await tmux.waitFor("exit-status-\(exitStatus)")
-            try tmux.run("echo typed-after")
+            try await tmux.run("echo typed-after")
             let screen = try await tmux.waitFor("typed-after\n")
             #expect(!screen.contains("pending requests"), "the alternate screen is gone")
             try expectModesRestored(modes)
@@ -375,9 +378,9 @@ struct TriageScreenEndToEndTests {
 
     /// Runs `program` in the pane between two snapshots of the terminal's modes (`stty -g` into
     /// `<returned path>.before` and `.after`), echoing `exit-status-N` after it.
-    private func runRecordingModes(_ program: String, in tmux: TmuxSession) throws -> URL {
+    private func runRecordingModes(_ program: String, in tmux: TmuxSession) async throws -> URL {
         let modes = FileManager.default.temporaryDirectory.appendingPathComponent("engage-stty-\(UUID().uuidString)")
-        try tmux.run("stty -g > \(modes.path).before; " + program + "; echo exit-status-$?; stty -g > \(modes.path).after")
+        try await tmux.run("stty -g > \(modes.path).before; " + program + "; echo exit-status-$?; stty -g > \(modes.path).after")
         return modes
     }
 
@@ -389,8 +392,8 @@ struct TriageScreenEndToEndTests {
     }
 
     /// Sends `name` (`TERM`, `PIPE`, …) to the engage-triage running in the pane.
-    private func signal(_ name: String, _ tmux: TmuxSession) throws {
-        let shell = try tmux.display("#{pane_pid}")
+    private func signal(_ name: String, _ tmux: TmuxSession) async throws {
+        let shell = try await tmux.display("#{pane_pid}")
         _ = try Subprocess(["pkill", "-\(name)", "-P", shell, "engage-triage"], environment: CommandRunner.environment())
             .wait(deadline: .seconds(10))
     }
@@ -399,12 +402,12 @@ struct TriageScreenEndToEndTests {
     func aSignalWhileTheListLoadsRestoresTheTerminal(ending: String) async throws {
         try await SandboxServer.withRunning(SandboxConfiguration(token: Self.token, appointmentCount: 300)) { sandbox in
             sandbox.faults.setLatency(.milliseconds(400), for: .list)
-            let tmux = try TmuxSession(width: 80, height: 24, environment: environment(sandbox))
-            let modes = try runRecordingModes(Self.binary, in: tmux)
+            let tmux = try await TmuxSession.start(width: 80, height: 24, environment: environment(sandbox))
+            let modes = try await runRecordingModes(Self.binary, in: tmux)
             try await tmux.waitFor("loading")
-            if ending == "C-c" { try tmux.send("C-c") } else { try signal(ending, tmux) }
+            if ending == "C-c" { try await tmux.send("C-c") } else { try await signal(ending, tmux) }
             try await tmux.waitFor("\nexit-status-0")
-            try tmux.run("echo typed-after")
+            try await tmux.run("echo typed-after")
             let screen = try await tmux.waitFor("typed-after\n")
             #expect(!screen.contains("pending requests"), "the alternate screen is gone")
             try expectModesRestored(modes)
@@ -414,25 +417,25 @@ struct TriageScreenEndToEndTests {
     @Test func ctrlZAndFgAndAStraySIGPIPELeaveTheScreenWorking() async throws {
         try await SandboxServer.withRunning(SandboxConfiguration(token: Self.token)) { sandbox in
             let pending = Self.shownPending(sandbox)
-            let tmux = try TmuxSession(width: 120, height: 40, environment: environment(sandbox))
-            let modes = try runRecordingModes(Self.binary, in: tmux)
+            let tmux = try await TmuxSession.start(width: 120, height: 40, environment: environment(sandbox))
+            let modes = try await runRecordingModes(Self.binary, in: tmux)
             try await tmux.waitFor("\(pending.count) loaded")
-            try tmux.send("C-z")
+            try await tmux.send("C-z")
             try await tmux.waitUntil("the shell after Ctrl-Z") { $0.contains("Stopped") && !$0.contains("pending requests") }
-            try tmux.run("fg")
+            try await tmux.run("fg")
             try await tmux.waitFor("\(pending.count) loaded")
             // Keys work after fg, arrows too (keypad mode is set again on SIGCONT).
-            try tmux.send("j")
+            try await tmux.send("j")
             try await tmux.waitFor("2/\(pending.count)")
-            try tmux.send("Down")
+            try await tmux.send("Down")
             try await tmux.waitFor("3/\(pending.count)")
-            try signal("PIPE", tmux)
-            try tmux.send("j")
+            try await signal("PIPE", tmux)
+            try await tmux.send("j")
             try await tmux.waitFor("4/\(pending.count)")
-            try tmux.send("q")
+            try await tmux.send("q")
             // The command line's own echo ran when the job stopped; after fg, ask the shell.
             try await tmux.waitUntil("the screen to close") { !$0.contains("pending requests") }
-            try tmux.run("status=$?; stty -g > \(modes.path).after; echo fg-status-$status")
+            try await tmux.run("status=$?; stty -g > \(modes.path).after; echo fg-status-$status")
             try await tmux.waitFor("fg-status-0")
             try expectModesRestored(modes)
         }
@@ -458,11 +461,11 @@ struct TriageScreenEndToEndTests {
         sandbox.faults.setLatency(latency, for: .accept)
         let target = Self.shownPending(sandbox)[0]
         let state = FileManager.default.temporaryDirectory.appendingPathComponent("engage-e2e-state-\(UUID().uuidString)")
-        let tmux = try TmuxSession(width: width, height: height, environment: environment(sandbox, state: state))
+        let tmux = try await TmuxSession.start(width: width, height: height, environment: environment(sandbox, state: state))
         if let command {
-            try tmux.run(Self.binary + " \(command) \(target.id); echo exit-status-$?")
+            try await tmux.run(Self.binary + " \(command) \(target.id); echo exit-status-$?")
         } else {
-            try tmux.run(Self.binary + "; echo exit-status-$?")
+            try await tmux.run(Self.binary + "; echo exit-status-$?")
             try await tmux.waitFor("loaded")
             try await confirmAccept(target.id, in: tmux)
         }
@@ -470,12 +473,12 @@ struct TriageScreenEndToEndTests {
         return (tmux, state, target)
     }
 
-    private func endSession(_ ending: String, _ tmux: TmuxSession) throws {
+    private func endSession(_ ending: String, _ tmux: TmuxSession) async throws {
         switch ending {
         case "q", "C-c":
-            try tmux.send(ending)
+            try await tmux.send(ending)
         default:
-            let shell = try tmux.display("#{pane_pid}")
+            let shell = try await tmux.display("#{pane_pid}")
             _ = try Subprocess(["pkill", "-\(ending)", "-P", shell, "engage-triage"], environment: CommandRunner.environment())
                 .wait(deadline: .seconds(10))
         }
@@ -485,7 +488,7 @@ struct TriageScreenEndToEndTests {
     func aSessionEndingDuringASlowAcceptWaitsForItAndSaysWhatBecameOfIt(ending: String) async throws {
         try await SandboxServer.withRunning(SandboxConfiguration(token: Self.token)) { sandbox in
             let (tmux, state, target) = try await startSlowAccept(sandbox, latency: .milliseconds(1_500), width: 80, height: 24)
-            try endSession(ending, tmux)
+            try await endSession(ending, tmux)
             if ending != "HUP" { try await tmux.waitFor("Quitting: waiting for the accept of \(target.id) on its way.") }
             let screen = try await tmux.waitFor("\nexit-status-0")
 
@@ -503,9 +506,9 @@ struct TriageScreenEndToEndTests {
     @Test func aSecondCtrlCAbandonsTheWaitAndRecordsTheOutcomeAsUnknown() async throws {
         try await SandboxServer.withRunning(SandboxConfiguration(token: Self.token)) { sandbox in
             let (tmux, state, target) = try await startSlowAccept(sandbox, latency: .seconds(20), width: 120, height: 40)
-            try tmux.send("C-c")
+            try await tmux.send("C-c")
             try await tmux.waitFor("Quitting: waiting for the accept of \(target.id)")
-            try tmux.send("C-c")
+            try await tmux.send("C-c")
             let screen = try await tmux.waitFor("\nexit-status-0", timeout: .seconds(5))
             let records = try AuditTrail.records(inStateHome: state)
             #expect(records.map { $0["outcome"] } == ["sent", "unknown"])
@@ -522,9 +525,9 @@ struct TriageScreenEndToEndTests {
         try await SandboxServer.withRunning(SandboxConfiguration(token: Self.token)) { sandbox in
             let (tmux, state, target) = try await startSlowAccept(
                 sandbox, latency: interrupts == 1 ? .milliseconds(1_500) : .seconds(20), width: 120, height: 40, command: "accept")
-            try tmux.send("C-c")
+            try await tmux.send("C-c")
             try await tmux.waitFor("waiting for the answer to the accept of \(target.id)")
-            if interrupts == 2 { try tmux.send("C-c") }
+            if interrupts == 2 { try await tmux.send("C-c") }
             // The line that echo printed, not the command line that asks for it.
             let screen = try await tmux.waitFor(interrupts == 1 ? "\nexit-status-0" : "\nexit-status-10", timeout: .seconds(10))
             let records = try AuditTrail.records(inStateHome: state)
@@ -544,26 +547,26 @@ struct TriageScreenEndToEndTests {
     @Test func theFirstArrowKeyAfterStartMoves() async throws {
         try await SandboxServer.withRunning(SandboxConfiguration(token: Self.token)) { sandbox in
             let pending = Self.shownPending(sandbox)
-            let tmux = try TmuxSession(width: 120, height: 40, environment: environment(sandbox))
-            try tmux.run(Self.binary)
+            let tmux = try await TmuxSession.start(width: 120, height: 40, environment: environment(sandbox))
+            try await tmux.run(Self.binary)
             try await tmux.waitFor("\(pending.count) loaded")
             // tmux sends an arrow as the keypad mode the program set: ESC O B once `smkx` was sent.
-            try tmux.send("Down")
+            try await tmux.send("Down")
             try await tmux.waitFor("2/\(pending.count)")
             try await tmux.waitFor("│ \(pending[1].id) · INCOMING")
-            try tmux.send("q")
+            try await tmux.send("q")
         }
     }
 
     @Test func demoOpensWithoutAnyConfiguration() async throws {
-        let tmux = try TmuxSession(width: 80, height: 24, environment: CommandRunner.environment(["TERM": "xterm-256color"]))
-        try tmux.run(Self.binary + " --demo --read-only")
+        let tmux = try await TmuxSession.start(width: 80, height: 24, environment: CommandRunner.environment(["TERM": "xterm-256color"]))
+        try await tmux.run(Self.binary + " --demo --read-only")
         let screen = try await tmux.waitFor("loaded")
         #expect(screen.contains("engage-triage · demo ") && screen.contains("41 loaded · soonest first · updated "))
         #expect(screen.contains("read-only"))
-        try tmux.send("a")
+        try await tmux.send("a")
         try await tmux.waitFor("Read-only: accepting is disabled")
-        try tmux.send("q")
+        try await tmux.send("q")
         try await tmux.waitUntil("the shell prompt") { !$0.contains("pending requests") }
     }
 }

@@ -17,8 +17,11 @@ struct ListViewTests {
         }
     }
 
-    @Test func aHundredThousandRowsFilteredAndSortedAndKeptInOrderAsPagesMerge() throws {
-        let all = Self.requests(100_000)
+    /// 30,000 rows: the merging costs 12 s of one core at 100,000 in a debug build, which starved
+    /// the timing tests running next to it on two cores (release figures at 100,000 are in
+    /// engage-bench).
+    @Test func thirtyThousandRowsFilteredAndSortedAndKeptInOrderAsPagesMerge() throws {
+        let all = Self.requests(30_000)
         var store = RequestStore()
         var view = ListView(order: SortOrder(.start))
         view.filter(narrowing: false) { _ in false }
@@ -38,7 +41,7 @@ struct ListViewTests {
             default: a.id < b.id
             }
         }
-        #expect(view.count == expected.count && view.count > 10_000)
+        #expect(view.count == expected.count && view.count > 3_000)
         #expect(view.slots.map { store[$0].id } == expected.map(\.id))
         // Every row is found where it is shown, by binary search.
         for position in stride(from: 0, to: view.count, by: 997) {
