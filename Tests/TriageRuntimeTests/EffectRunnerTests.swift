@@ -151,7 +151,8 @@ struct EffectRunnerTests {
     }
 
     @Test func theTrackerWaitsForAcceptsAndAbandonsThoseStillOut() async throws {
-        let slow = ScriptedService(pending: 2, latency: .seconds(5))
+        // Far longer than the test: a starved test process must not see the accept finish.
+        let slow = ScriptedService(pending: 2, latency: .seconds(120))
         let journal = MemoryJournal()
         let tracker = WriteTracker(journal: journal)
         let accept = Task { await tracker.perform(.accept, on: "1000", using: slow) }
