@@ -105,7 +105,7 @@ struct WriteCommandsTests {
             chmod(editor.path, 0o700)
             let before = sandbox.tenant.appointment(id: "1001")?.internalNotes ?? ""
             let edited = try await CommandRunner.triage(
-                ["note", "1001", "--edit"], environment: environment.merging(["EDITOR": editor.path, "VISUAL": ""]) { $1 })
+                ["note", "1001", "--edit"], environment: environment.merging(["EDITOR": "/bin/sh '\(editor.path)'", "VISUAL": ""]) { $1 })
             #expect(edited.status == 0, "\(edited.stderr)")
             #expect(edited.stdout.hasPrefix("Note saved on 1001: "))
             #expect(sandbox.tenant.appointment(id: "1001")?.internalNotes == before + "Called back, will confirm Monday.")
