@@ -104,7 +104,7 @@ final class HTTPTransport: Sendable {
         let proxy = scheme == "https" ? HTTPProxy.forHTTPS(to: host, environment: environment) : nil
         let route = Route(
             proxy: proxy, sharesConnections: request.reusesConnections,
-            certifiedAddress: proxy != nil && CertifiedAddress.isAddress(host) ? host : nil)
+            certifiedAddress: proxy != nil && AddressLiteral.bytes(of: host) != nil ? host : nil)
         let carrier = carrier(for: route)
         let deadline = ContinuousClock.now + request.timeout
         let prepared = Self.libraryRequest(request)
@@ -190,9 +190,11 @@ final class HTTPTransport: Sendable {
         carriers.withLock { carriers in
             if let carrier = carriers[route] { return carrier }
             let opened = ConnectionTally()
-            let client = HTTPClient(eventLoopGroup: group, configuration: configuration(for: route, counting: opened))
-            carriers[route] = Carrier(client: client, opened: opened)
-            return carriers[route]!
+            let carrier = Carrier(
+                client: HTTPClient(eventLoopGroup: group, configuration: configuration(for: route, counting: opened)),
+                opened: opened)
+            carriers[route] = carrier
+            return carrier
         }
     }
 

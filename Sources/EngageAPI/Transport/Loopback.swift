@@ -9,11 +9,8 @@ enum Loopback {
         var host = host.lowercased()
         if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
         if host == "localhost" || host == "localhost." { return true }
-        var v4 = in_addr()
-        if inet_pton(AF_INET, host, &v4) == 1 { return UInt32(bigEndian: v4.s_addr) >> 24 == 127 }
-        var v6 = in6_addr()
-        guard inet_pton(AF_INET6, host, &v6) == 1 else { return false }
-        let bytes = withUnsafeBytes(of: &v6) { Array($0) }
+        guard let bytes = AddressLiteral.bytes(of: host) else { return false }
+        if bytes.count == 4 { return bytes[0] == 127 }
         let loopback = bytes[0..<15].allSatisfy { $0 == 0 } && bytes[15] == 1
         let mapped = bytes[0..<10].allSatisfy { $0 == 0 } && bytes[10] == 0xFF && bytes[11] == 0xFF && bytes[12] == 127
         return loopback || mapped
