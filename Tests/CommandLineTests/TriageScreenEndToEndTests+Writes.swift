@@ -80,6 +80,9 @@ extension TriageScreenEndToEndTests {
             try await tmux.send("/")
             try await tmux.command("send-keys", "-t", "main", "-l", colleague.id)
             try await tmux.waitFor("/\(colleague.id)_")
+            // As a user would: Enter once the colleagues are read (the picker says "Reading the
+            // colleagues…" until then, and an Enter on an empty picker picks no one).
+            try await tmux.waitFor("│ \(name) ")
             try await tmux.send("Enter", "Enter")
             try await tmux.waitFor("Message for the customer")
             try await tmux.command("send-keys", "-t", "main", "-l", "We will call you")
