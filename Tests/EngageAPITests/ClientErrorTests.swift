@@ -14,7 +14,7 @@ import Testing
 struct ClientErrorTests {
     /// Fetches appointment 1001 with `fault` scripted for it; returns the error.
     private func showError(
-        _ fault: Fault, timeout: Duration = .seconds(10), check: (EngageError, SandboxServer) -> Void
+        _ fault: Fault, timeout: Duration = Patience.loopback, check: (EngageError, SandboxServer) -> Void
     ) async throws {
         try await SandboxServer.withRunning { sandbox in
             sandbox.faults.script(.show, [fault])

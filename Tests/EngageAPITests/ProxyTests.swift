@@ -38,7 +38,7 @@ struct ProxyTests {
             tlsConfiguration: try! TLSFixture.trustingTheTestCertificate(),
             environment: ["https_proxy": "http://\(credentials)127.0.0.1:\(proxy.port)"])
         return try await transport.send(HTTPRequest(
-            method: .get, url: url, headers: [("Authorization", "Bearer \(token)")], timeout: .seconds(10),
+            method: .get, url: url, headers: [("Authorization", "Bearer \(token)")], timeout: Patience.loopback,
             reusesConnections: true))
     }
 

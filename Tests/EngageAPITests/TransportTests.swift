@@ -39,7 +39,7 @@ struct TransportTests {
             let transport = HTTPTransport(idleTimeout: .milliseconds(200))
             let request = HTTPRequest(
                 method: .get, url: sandbox.baseURL.absoluteString + "/appointments/1001",
-                headers: [("Authorization", "Bearer \(sandbox.configuration.token)")], timeout: .seconds(10),
+                headers: [("Authorization", "Bearer \(sandbox.configuration.token)")], timeout: Patience.loopback,
                 reusesConnections: true)
             _ = try await transport.send(request)
             let deadline = ContinuousClock.now + .seconds(20)
@@ -133,7 +133,7 @@ struct TransportTests {
         let transport = HTTPTransport()
         for _ in 0..<2 {  // and the connection is not kept when the answer says so
             let response = try await transport.send(HTTPRequest(
-                method: .get, url: "http://127.0.0.1:\(server.port)/x", headers: [], timeout: .seconds(10),
+                method: .get, url: "http://127.0.0.1:\(server.port)/x", headers: [], timeout: Patience.loopback,
                 reusesConnections: true))
             #expect(response.status == 200)
             #expect(String(decoding: response.body, as: UTF8.self) == #"{"a":"b"}"#)
@@ -145,7 +145,7 @@ struct TransportTests {
         defer { server.stop() }
         do {
             _ = try await HTTPTransport().send(HTTPRequest(
-                method: .get, url: "http://127.0.0.1:\(server.port)/x", headers: [], timeout: .seconds(10),
+                method: .get, url: "http://127.0.0.1:\(server.port)/x", headers: [], timeout: Patience.loopback,
                 reusesConnections: false))
             Issue.record("a body cut short must not pass as whole")
         } catch {
@@ -188,7 +188,7 @@ struct TransportTests {
             answer: "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nWarning: 199 - \"one\"\r\nWARNING: 199 - \"two\"\r\n\r\n{}")
         defer { server.stop() }
         let response = try await HTTPTransport().send(HTTPRequest(
-            method: .get, url: "http://127.0.0.1:\(server.port)/x", headers: [], timeout: .seconds(10),
+            method: .get, url: "http://127.0.0.1:\(server.port)/x", headers: [], timeout: Patience.loopback,
             reusesConnections: false))
         #expect(response.headers["warning"] == #"199 - "one", 199 - "two""#)
     }
@@ -199,7 +199,7 @@ struct TransportTests {
             let response = try await transport.send(HTTPRequest(
                 method: .get, url: sandbox.baseURL.absoluteString + "/appointments/1001",
                 headers: [("Authorization", "Bearer \(sandbox.configuration.token)"), ("X-Correlation-Id", "c-1")],
-                timeout: .seconds(10), reusesConnections: true))
+                timeout: Patience.loopback, reusesConnections: true))
             #expect(response.status == 200)
             #expect(response.headers["x-correlation-id"] == "c-1")
             #expect(response.headers["content-type"]?.hasPrefix("application/json") == true)
@@ -217,7 +217,7 @@ struct TransportTLSTests {
 
     private func get(_ url: String, token: String, with transport: HTTPTransport) async throws(TransportFailure) -> HTTPResponse {
         try await transport.send(HTTPRequest(
-            method: .get, url: url, headers: [("Authorization", "Bearer \(token)")], timeout: .seconds(10),
+            method: .get, url: url, headers: [("Authorization", "Bearer \(token)")], timeout: Patience.loopback,
             reusesConnections: true))
     }
 
