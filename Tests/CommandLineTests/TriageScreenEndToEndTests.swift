@@ -369,8 +369,10 @@ struct TriageScreenEndToEndTests {
                 try await signal(ending, tmux)
             }
             try await tmux.waitFor("exit-status-\(exitStatus)")
-            try await tmux.run("echo typed-after")
-            let screen = try await tmux.waitFor("typed-after\n")
+            // The shell's answer, not the echo of what was typed (the terminal echoes it at once,
+            // while the line before may still be writing the modes after).
+            try await tmux.run("echo typed-after-$((6 * 7))")
+            let screen = try await tmux.waitFor("typed-after-42\n")
             #expect(!screen.contains("pending requests"), "the alternate screen is gone")
             try expectModesRestored(modes)
         }
@@ -407,8 +409,10 @@ struct TriageScreenEndToEndTests {
             try await tmux.waitFor("loading")
             if ending == "C-c" { try await tmux.send("C-c") } else { try await signal(ending, tmux) }
             try await tmux.waitFor("\nexit-status-0")
-            try await tmux.run("echo typed-after")
-            let screen = try await tmux.waitFor("typed-after\n")
+            // The shell's answer, not the echo of what was typed (the terminal echoes it at once,
+            // while the line before may still be writing the modes after).
+            try await tmux.run("echo typed-after-$((6 * 7))")
+            let screen = try await tmux.waitFor("typed-after-42\n")
             #expect(!screen.contains("pending requests"), "the alternate screen is gone")
             try expectModesRestored(modes)
         }
