@@ -8,11 +8,10 @@ import Foundation
 /// ncurses doing it from a signal handler while another thread draws) and SIGCONT.
 ///
 /// Not Dispatch's signal sources: on Linux they read a signalfd, which sees a signal only while
-/// every thread blocks it, and the main thread and the threads started from it do not; a signal
-/// one of them took went through Dispatch's re-raise at another thread, and Ctrl-Z was ignored
-/// 3 times in 25 under load (0 in 40 with this). Here a handler runs on whichever thread the
-/// kernel picks and writes the signal's number into a pipe (`SignalPipe`). (The end-to-end
-/// Ctrl-Z test still fails now and then; that cause is not found yet.)
+/// every thread blocks it, and the main thread and the threads started from it do not. Here a
+/// handler runs on whichever thread the kernel picks and writes the signal's number into a pipe
+/// (`SignalPipe`). For the screen, start watching before ncurses starts (`Terminal.start`'s
+/// `onSignal`): otherwise ncurses ignores SIGTSTP while each frame goes out.
 public final class SignalWatcher: Sendable {
     private let registration: Int
 

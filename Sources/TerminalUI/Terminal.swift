@@ -25,15 +25,23 @@ public final class Terminal {
     private var isActive = false
     /// Where ncurses writes: the terminal's descriptor, for what ncurses does not send itself.
     private var outputDescriptor = STDOUT_FILENO
+    /// The signals the screen handles itself, watched from before ncurses starts until it ends.
+    private var signalWatcher: SignalWatcher?
 
     public init() {}
 
     /// Takes over the terminal: alternate screen, no echo, keys unbuffered, Esc after 25 ms.
-    /// - Parameter terminal: a terminal device to use instead of stdin/stdout (the benchmarks drive
-    ///   a pseudo-terminal this way).
+    /// - Parameters:
+    ///   - terminal: a terminal device to use instead of stdin/stdout (the benchmarks drive a
+    ///     pseudo-terminal this way).
+    ///   - onSignal: if given, gets the signals of `SignalWatcher` (Ctrl-Z, resize, the ending
+    ///     ones) from before ncurses starts until `stop`. Before, because ncurses decides at its
+    ///     start whether SIGTSTP is its business: if it is still the default then, ncurses sets
+    ///     it to SIG_IGN for the length of every `doupdate`, and a Ctrl-Z typed while a frame
+    ///     went out was lost. Finding a handler in place, ncurses leaves SIGTSTP alone.
     public func start(
         colorPreference: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
-        terminal: Int32? = nil
+        terminal: Int32? = nil, onSignal: (@Sendable (Int32) -> Void)? = nil
     ) throws {
         setlocale(LC_ALL, "")
         isUTF8 = cncurses_locale_is_utf8() != 0
@@ -43,10 +51,12 @@ public final class Terminal {
             throw StartError(description: "The screen needs a terminal; use the list, show and accept commands in scripts.")
         }
         set_escdelay(25)
+        signalWatcher = onSignal.map { SignalWatcher(handler: $0) }
         let files = terminal.map { (fdopen(dup($0), "w"), fdopen(dup($0), "r")) } ?? (cncurses_stdout(), cncurses_stdin())
         // The terminal type from `environment` (the process's own by default), so a caller can
         // name one without changing the process-wide environment.
         guard let screen = newterm(environment["TERM"], files.0, files.1) else {
+            stopWatchingSignals()
             throw StartError(description: "Cannot drive this terminal (TERM=\(environment["TERM"] ?? "unset")).")
         }
         screenPointer = screen
@@ -150,6 +160,12 @@ public final class Terminal {
         endwin()
         if let screenPointer { delscreen(screenPointer) }
         screenPointer = nil
+        stopWatchingSignals()
+    }
+
+    private func stopWatchingSignals() {
+        signalWatcher?.cancel()
+        signalWatcher = nil
     }
 
     /// The current size in columns and rows.

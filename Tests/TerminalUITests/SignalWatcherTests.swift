@@ -3,9 +3,9 @@ import Synchronization
 @testable import TerminalUI
 import Testing
 
-/// Every signal sent reaches the watcher, whichever thread the kernel hands it to. (Dispatch's
-/// signal sources on Linux lost some under load — Ctrl-Z was ignored now and then — but this
-/// test did not catch that loss: it passes on them too. It pins the contract, not the old bug.)
+/// Every signal sent reaches the watcher, whichever thread the kernel hands it to. (It passes
+/// on Dispatch's signal sources too: it pins the contract. The Ctrl-Z that was lost now and
+/// then was ncurses ignoring SIGTSTP during `doupdate`; see the end-to-end tests.)
 @Suite("Signal watcher", .serialized, .timeLimit(.minutes(1)))
 struct SignalWatcherTests {
     @Test func everySignalReachesTheWatcherWhicheverThreadTakesIt() async throws {

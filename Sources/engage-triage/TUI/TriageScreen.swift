@@ -46,14 +46,12 @@ final class TriageScreen {
 
     /// Runs until the session ends; the terminal is restored on every path out.
     func run() throws -> Ending {
-        try terminal.start(colorPreference: colorPreference)
-        defer { terminal.stop() }
         let inbox = inbox
-        let signals = SignalWatcher { inbox.post(signal: $0) }
+        try terminal.start(colorPreference: colorPreference, onSignal: { inbox.post(signal: $0) })
+        defer { terminal.stop() }
         // A stray SIGPIPE (or one from a closed socket) must not end the session with the terminal raw.
         let previousPipeHandler = Foundation.signal(SIGPIPE, SIG_IGN)
         defer { Foundation.signal(SIGPIPE, previousPipeHandler) }
-        defer { signals.cancel() }
 
         var state = initialState
         state.size = terminal.size
