@@ -95,10 +95,14 @@ let package = Package(
             // without a Swift toolchain, and starts in a third of the time (no dynamic loading
             // and binding of the Swift libraries at every start). The modules were compiled
             // against the shared Foundation, so the static one's own parts are named here.
+            // `-static-stdlib` also exports every symbol of the program's own modules (27,000:
+            // 5 MB of symbol tables and relocations that the loader read at every start, for
+            // nothing loads a library that binds to them); --no-export-dynamic keeps them in.
             linkerSettings: [
                 .unsafeFlags(
                     ["-static-stdlib", "-lCoreFoundation", "-lswiftSynchronization",
-                     "-l_FoundationCShims", "-l_FoundationCollections", "-l_FoundationICU"],
+                     "-l_FoundationCShims", "-l_FoundationCollections", "-l_FoundationICU",
+                     "-Xlinker", "--no-export-dynamic"],
                     .when(platforms: [.linux], configuration: .release)),
             ]
         ),
