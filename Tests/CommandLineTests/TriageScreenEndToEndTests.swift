@@ -451,10 +451,7 @@ struct TriageScreenEndToEndTests {
     /// without pause while the kernel's record of ignored signals is read as often as it can be.
     @Test func ctrlZIsNeverIgnoredWhileAFrameGoesOut() async throws {
         try await SandboxServer.withRunning(SandboxConfiguration(token: Self.token)) { sandbox in
-            let pending = Self.shownPending(sandbox)
-            let tmux = try await TmuxSession.start(width: 120, height: 40, environment: environment(sandbox))
-            try await tmux.run(Self.binary)
-            try await tmux.waitFor("\(pending.count) loaded")
+            let (tmux, pending) = try await openScreen(sandbox)
             let shell = try await tmux.display("#{pane_pid}")
             let found = try await Subprocess.output(["pgrep", "-P", shell, "engage-triage"], environment: CommandRunner.environment())
             let status = "/proc/\(try #require(Int32(found.trimmingCharacters(in: .whitespacesAndNewlines))))/status"
@@ -479,6 +476,16 @@ struct TriageScreenEndToEndTests {
             try await tmux.send("q")
             try await tmux.waitUntil("the screen to close") { !$0.contains("pending requests") }
         }
+    }
+
+    /// The screen at 120x40 against `sandbox`, started from a shell, once every pending request
+    /// shows; with the pending requests in the order the screen lists them.
+    private func openScreen(_ sandbox: SandboxServer) async throws -> (TmuxSession, [Appointment]) {
+        let pending = Self.shownPending(sandbox)
+        let tmux = try await TmuxSession.start(width: 120, height: 40, environment: environment(sandbox))
+        try await tmux.run(Self.binary)
+        try await tmux.waitFor("\(pending.count) loaded")
+        return (tmux, pending)
     }
 
     /// Whether the `SigIgn` mask of a /proc/PID/status text has `signal`.
@@ -594,10 +601,7 @@ struct TriageScreenEndToEndTests {
 
     @Test func theFirstArrowKeyAfterStartMoves() async throws {
         try await SandboxServer.withRunning(SandboxConfiguration(token: Self.token)) { sandbox in
-            let pending = Self.shownPending(sandbox)
-            let tmux = try await TmuxSession.start(width: 120, height: 40, environment: environment(sandbox))
-            try await tmux.run(Self.binary)
-            try await tmux.waitFor("\(pending.count) loaded")
+            let (tmux, pending) = try await openScreen(sandbox)
             // tmux sends an arrow as the keypad mode the program set: ESC O B once `smkx` was sent.
             try await tmux.send("Down")
             try await tmux.waitFor("2/\(pending.count)")
