@@ -15,6 +15,14 @@ enum TLSFixture {
         SandboxConfiguration(host: host, tls: (try pem("localhost-cert"), try pem("localhost-key")))
     }
 
+    /// A new folder holding the test certificate under `name`, as a system's CA folder would.
+    static func folder(holdingTheTestCertificateAs name: String) throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("engage-ca-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try pem("localhost-cert").write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        return folder.path
+    }
+
     /// Trusts the test certificate, as the default trusts the system's CAs.
     static func trustingTheTestCertificate() throws -> TLSConfiguration {
         var tls = TLSConfiguration.makeClientConfiguration()

@@ -252,6 +252,37 @@ struct TransportTLSTests {
         }
     }
 
+    /// The system's CAs come from a folder of certificates named by subject hash (as
+    /// /etc/ssl/certs is on Debian), each read when a chain asks for it: a certificate filed
+    /// under its hash is trusted, the same file under another name is never found.
+    @Test func theSystemsCertificatesAreLookedUpByHashInTheirFolder() async throws {
+        // `openssl x509 -hash -noout -in localhost-cert.pem`
+        let filed = try TLSFixture.folder(holdingTheTestCertificateAs: "ce275665.0")
+        let misfiled = try TLSFixture.folder(holdingTheTestCertificateAs: "00000000.0")
+        let bundleOnly = try TLSFixture.folder(holdingTheTestCertificateAs: "ca-bundle.crt")
+        #expect(SystemTrustStore.hashedFolder(candidates: [bundleOnly, filed]) == filed)
+        #expect(SystemTrustStore.hashedFolder(candidates: [bundleOnly, "/no/such/folder"]) == nil)
+        try await withTLSSandbox { sandbox in
+            let url = sandbox.baseURL.absoluteString + "/appointments/1001"
+            let trusted = HTTPTransport(trusting: nil, connectTimeout: Patience.loopback, systemTrustFolder: filed)
+            #expect(try await get(url, token: sandbox.configuration.token, with: trusted).status == 200)
+            do {
+                let untrusted = HTTPTransport(trusting: nil, connectTimeout: Patience.loopback, systemTrustFolder: misfiled)
+                _ = try await get(url, token: sandbox.configuration.token, with: untrusted)
+                Issue.record("a certificate not filed under its hash must not be found")
+            } catch let error as TransportFailure {
+                #expect(error.detail.hasPrefix("the server's certificate is not trusted"), "\(error)")
+            }
+        }
+    }
+
+    @Test func hashNamesAreThoseOfCRehash() {
+        for name in ["5ad8a5d6.0", "ce275665.12"] { #expect(SystemTrustStore.isHashName(name), "\(name)") }
+        for name in ["ca-certificates.crt", "5ad8a5d.0", "5ad8a5d6.", "5ad8a5d6.r0", "5ad8a5dg.0", "5ad8a5d6.0.pem"] {
+            #expect(!SystemTrustStore.isHashName(name), "\(name)")
+        }
+    }
+
     @Test func aCertificateForAnotherNameIsRefused() async throws {
         // The certificate is for localhost and 127.0.0.1, the server at 127.0.0.2.
         try await withTLSSandbox(host: "127.0.0.2") { sandbox in

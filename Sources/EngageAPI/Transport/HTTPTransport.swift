@@ -82,9 +82,14 @@ final class HTTPTransport: Sendable {
     }
 
     /// Verifies servers against the system's CA certificates, and those in `certificateAuthoritiesFile`
-    /// (PEM) if given.
-    convenience init(trusting certificateAuthoritiesFile: String?, connectTimeout: Duration) {
+    /// (PEM) if given. The system's are read from the folder of certificates by subject hash where
+    /// there is one (`SystemTrustStore`), one certificate when a chain asks for it.
+    convenience init(
+        trusting certificateAuthoritiesFile: String?, connectTimeout: Duration,
+        systemTrustFolder: String? = SystemTrustStore.hashedFolder()
+    ) {
         var configuration = TLSConfiguration.makeClientConfiguration()
+        if let systemTrustFolder { configuration.trustRoots = .file(systemTrustFolder) }
         if let certificateAuthoritiesFile { configuration.additionalTrustRoots = [.file(certificateAuthoritiesFile)] }
         self.init(tlsConfiguration: configuration, connectTimeout: connectTimeout)
     }
