@@ -130,6 +130,7 @@ enum CoreBenchmarks {
             }
             let loadTime = Report.milliseconds(ContinuousClock.now - started) / 1000
             Report.figure("\(pending) pending of \(tenantSize) loaded in", "\(Report.format(loadTime, 1)) s (pages of 100)")
+            Report.figure("  peak RSS by the end of the load", "\(Report.format(Double(terminal.peakResidentKilobytes) / 1024, 1)) MB")
             // The names go on in the background: wait until no request came for two seconds.
             var last = -1
             while true {
