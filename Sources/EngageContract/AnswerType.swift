@@ -1,7 +1,7 @@
 /// Which form an answer was given in.
 public enum AnswerType: OpenEnum {
     case appointmentCancellation, appointmentCompletion, callbackRequest, qualification, subjectQuestionnaire
-    case unknown(String)
+    case unknown(UndocumentedValue)
 
     public static let documentedValues: [(value: Self, rawValue: String)] = [
         (.appointmentCancellation, "APPOINTMENT_CANCELLATION"), (.appointmentCompletion, "APPOINTMENT_COMPLETION"),
@@ -10,6 +10,6 @@ public enum AnswerType: OpenEnum {
     ]
 
     public var unknownRawValue: String? {
-        if case .unknown(let raw) = self { raw } else { nil }
+        if case .unknown(let value) = self { value.rawValue } else { nil }
     }
 }

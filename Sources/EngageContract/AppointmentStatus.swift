@@ -1,7 +1,7 @@
 /// Where an appointment is in its life cycle. Only `incomingRequest` can be accepted.
 public enum AppointmentStatus: OpenEnum {
     case accepted, alternativeDateRequested, cancelled, completed, incomingRequest, noShow, outgoingInvite
-    case unknown(String)
+    case unknown(UndocumentedValue)
 
     public static let documentedValues: [(value: Self, rawValue: String)] = [
         (.accepted, "ACCEPTED"), (.alternativeDateRequested, "ALTERNATIVE_DATE_REQUESTED"),
@@ -10,6 +10,6 @@ public enum AppointmentStatus: OpenEnum {
     ]
 
     public var unknownRawValue: String? {
-        if case .unknown(let raw) = self { raw } else { nil }
+        if case .unknown(let value) = self { value.rawValue } else { nil }
     }
 }

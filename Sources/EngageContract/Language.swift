@@ -1,7 +1,7 @@
 /// A language a translatable text is given in.
 public enum Language: OpenEnum {
     case da, de, el, en, es, fr, ja, nl, no, pl
-    case unknown(String)
+    case unknown(UndocumentedValue)
 
     public static let documentedValues: [(value: Self, rawValue: String)] = [
         (.da, "da"), (.de, "de"), (.el, "el"), (.en, "en"), (.es, "es"),
@@ -9,6 +9,6 @@ public enum Language: OpenEnum {
     ]
 
     public var unknownRawValue: String? {
-        if case .unknown(let raw) = self { raw } else { nil }
+        if case .unknown(let value) = self { value.rawValue } else { nil }
     }
 }

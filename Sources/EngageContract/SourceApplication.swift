@@ -1,7 +1,7 @@
 /// Which application created or last changed an appointment (`createdFrom`, `updatedFrom`).
 public enum SourceApplication: OpenEnum {
     case backofficeApp, other, partnerBookingApp, plugin
-    case unknown(String)
+    case unknown(UndocumentedValue)
 
     public static let documentedValues: [(value: Self, rawValue: String)] = [
         (.backofficeApp, "BACKOFFICE_APP"), (.other, "OTHER"),
@@ -9,6 +9,6 @@ public enum SourceApplication: OpenEnum {
     ]
 
     public var unknownRawValue: String? {
-        if case .unknown(let raw) = self { raw } else { nil }
+        if case .unknown(let value) = self { value.rawValue } else { nil }
     }
 }

@@ -3,12 +3,12 @@ public struct Employee: Codable, Hashable, Sendable, Identifiable {
     /// Whether the employee can work (`status[]=ACTIVE` filters the list).
     public enum Status: OpenEnum {
         case active, inactive
-        case unknown(String)
+        case unknown(UndocumentedValue)
 
         public static let documentedValues: [(value: Self, rawValue: String)] = [(.active, "ACTIVE"), (.inactive, "INACTIVE")]
 
         public var unknownRawValue: String? {
-            if case .unknown(let raw) = self { raw } else { nil }
+            if case .unknown(let value) = self { value.rawValue } else { nil }
         }
     }
 

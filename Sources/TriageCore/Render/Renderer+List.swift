@@ -165,7 +165,7 @@ struct ListColumn {
         case .completed: "COMPLETED"
         case .noShow: "NO SHOW"
         case .outgoingInvite: "INVITED"
-        case .unknown(let raw): UntrustedText.sanitize(raw)
+        case .unknown(let value): UntrustedText.sanitize(value.rawValue)
         }
     }
 

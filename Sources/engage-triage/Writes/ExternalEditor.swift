@@ -56,7 +56,7 @@ struct ExternalEditor {
         guard mkdtemp(&template) != nil else {
             throw Failure(description: "no temporary folder could be made in \(base) (\(String(cString: strerror(errno))))")
         }
-        return String(cString: template)
+        return String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// Runs the editor in the foreground and waits for it; SIGINT and SIGQUIT (Ctrl-C, Ctrl-\)
