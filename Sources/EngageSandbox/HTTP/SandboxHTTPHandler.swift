@@ -146,7 +146,7 @@ final class SandboxHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
             version: head.version, status: HTTPResponseStatus(statusCode: response.status), headers: headers))), promise: nil)
         let bytes = Array(response.body)
         let channel = context.channel
-        func send(_ index: Int) {
+        @Sendable func send(_ index: Int) {
             guard index < bytes.count, channel.isActive else {
                 channel.close(promise: nil)
                 return

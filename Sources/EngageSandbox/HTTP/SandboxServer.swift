@@ -49,10 +49,12 @@ public final class SandboxServer: Sendable {
         let faults = SandboxFaults(seed: configuration.seed)
         let tokens = SandboxTokens(
             clientID: configuration.clientID, clientSecret: configuration.clientSecret, lifetime: configuration.tokenLifetime)
-        var router = SandboxRouter(
+        var configuredRouter = SandboxRouter(
             enterprise: configuration.enterprise, token: configuration.token, tenant: tenant, tokens: tokens)
-        router.missingScopes = configuration.missingScopes
-        router.absentEndpoints = configuration.absentEndpoints
+        configuredRouter.missingScopes = configuration.missingScopes
+        configuredRouter.absentEndpoints = configuration.absentEndpoints
+        // A constant from here on: the connections' handlers, on the event loops, each get a copy.
+        let router = configuredRouter
         let gate = ConcurrencyGate(limit: configuration.maxConcurrentRequests)
         let log = RequestLog()
         let connections = OpenConnections()
