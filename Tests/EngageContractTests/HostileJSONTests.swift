@@ -41,9 +41,8 @@ struct HostileJSONTests {
         let original = Array(Self.page.utf8)
         let interesting: [UInt8] = Array(#"{}[]",:0-9.eE\"#.utf8) + [0x00, 0x1B, 0x7F, 0x80, 0xC3, 0xFF]
         var random = SystemRandomNumberGenerator()
-        let deadline = ContinuousClock.now + .milliseconds(500)
-        var (runs, decoded) = (0, 0)
-        while ContinuousClock.now < deadline {
+        // A fixed number, not as many as half a second allows (a loaded machine allowed too few).
+        for _ in 0..<300 {
             var bytes = original
             for _ in 0..<Int.random(in: 1...6, using: &random) {
                 let index = Int.random(in: 0..<bytes.count, using: &random)
@@ -55,9 +54,9 @@ struct HostileJSONTests {
                 }
                 if bytes.isEmpty { bytes = [0x7B] }
             }
-            if case .success = decode(Data(bytes)) { decoded += 1 }
-            runs += 1
+            if case .failure(let error) = decode(Data(bytes)) {
+                #expect(error is DecodingError, "\(error)")
+            }
         }
-        #expect(runs > 20, "\(runs) mutations tried, \(decoded) still decoded")
     }
 }

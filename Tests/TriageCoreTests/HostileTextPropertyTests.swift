@@ -16,11 +16,11 @@ struct HostileTextPropertyTests {
 
     private static func isControl(_ scalar: Unicode.Scalar) -> Bool { UntrustedText.needsReplacement(scalar) }
 
+    /// A fixed number of strings, not as many as half a second allows: under a loaded CI machine
+    /// the deadline let only 37 through and the test failed on its count.
     @Test func randomHostileStringsNeverReachACellRaw() {
         var random = SystemRandomNumberGenerator()
-        let deadline = ContinuousClock.now + .milliseconds(500)
-        var runs = 0
-        while ContinuousClock.now < deadline {
+        for _ in 0..<200 {
             var scalars = String.UnicodeScalarView()
             for _ in 0..<Int.random(in: 0...80, using: &random) {
                 // ESC sequences as wholes too: CSI, OSC (title), DCS.
@@ -40,10 +40,9 @@ struct HostileTextPropertyTests {
             var screen = Screen(width: 30, height: 2)
             screen.write(UntrustedText.sanitize(hostile), row: 0, column: 0)
             #expect(screen.cells.allSatisfy { !screen.text(of: $0).unicodeScalars.contains(where: Self.isControl) })
-            #expect(Glyphs.asciiOnly(screen).cells.allSatisfy { Glyphs.asciiOnly(screen).text(of: $0).unicodeScalars.allSatisfy(\.isASCII) })
-            runs += 1
+            let ascii = Glyphs.asciiOnly(screen)
+            #expect(ascii.cells.allSatisfy { ascii.text(of: $0).unicodeScalars.allSatisfy(\.isASCII) })
         }
-        #expect(runs > 50)
     }
 
     @Test func aHugeHostileNoteIsDrawnWithinItsPane() throws {
