@@ -35,10 +35,11 @@ public final class Terminal {
     ///   - terminal: a terminal device to use instead of stdin/stdout (the benchmarks drive a
     ///     pseudo-terminal this way).
     ///   - onSignal: if given, gets the signals of `SignalWatcher` (Ctrl-Z, resize, the ending
-    ///     ones) from before ncurses starts until `stop`. Before, because ncurses decides at its
-    ///     start whether SIGTSTP is its business: if it is still the default then, ncurses sets
-    ///     it to SIG_IGN for the length of every `doupdate`, and a Ctrl-Z typed while a frame
-    ///     went out was lost. Finding a handler in place, ncurses leaves SIGTSTP alone.
+    ///     ones) from before ncurses starts until `stop`. Before, because ncurses decides once,
+    ///     at the first start in a process, whether SIGTSTP is its business: if it is still the
+    ///     default then, ncurses sets it to SIG_IGN for the length of every `doupdate`, and a
+    ///     Ctrl-Z typed while a frame went out was lost. Finding a handler in place, ncurses
+    ///     leaves SIGTSTP alone.
     public func start(
         colorPreference: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
         terminal: Int32? = nil, onSignal: (@Sendable (Int32) -> Void)? = nil
