@@ -260,6 +260,7 @@ struct TransportTLSTests {
         let filed = try TLSFixture.folder(holdingTheTestCertificateAs: "ce275665.0")
         let misfiled = try TLSFixture.folder(holdingTheTestCertificateAs: "00000000.0")
         let bundleOnly = try TLSFixture.folder(holdingTheTestCertificateAs: "ca-bundle.crt")
+        defer { for folder in [filed, misfiled, bundleOnly] { try? FileManager.default.removeItem(atPath: folder) } }
         #expect(SystemTrustStore.hashedFolder(candidates: [bundleOnly, filed]) == filed)
         #expect(SystemTrustStore.hashedFolder(candidates: [bundleOnly, "/no/such/folder"]) == nil)
         try await withTLSSandbox { sandbox in
