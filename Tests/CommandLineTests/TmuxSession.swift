@@ -78,11 +78,32 @@ final class TmuxSession {
         _ what: String, timeout: Duration = .seconds(20), sourceLocation: SourceLocation = #_sourceLocation,
         _ condition: (String) -> Bool
     ) async throws -> String {
+        try await poll(what, timeout: timeout, sourceLocation: sourceLocation) { condition($0) }
+    }
+
+    /// Waits until the program started with `run` has exited and the shell is in the foreground
+    /// again, with `condition` holding on the pane. The screen alone cannot tell: the shell's
+    /// prompt is back as soon as the program leaves the alternate screen, while it may still be
+    /// writing its files.
+    @discardableResult
+    func waitForTheShell(
+        sourceLocation: SourceLocation = #_sourceLocation, _ condition: (String) -> Bool = { _ in true }
+    ) async throws -> String {
+        try await poll("the program to exit", timeout: .seconds(20), sourceLocation: sourceLocation) { screen in
+            guard condition(screen) else { return false }
+            return try await display("#{pane_current_command}") == "bash"
+        }
+    }
+
+    /// Captures the pane until `done` holds for it, with a deadline.
+    private func poll(
+        _ what: String, timeout: Duration, sourceLocation: SourceLocation, _ done: (String) async throws -> Bool
+    ) async throws -> String {
         let started = ContinuousClock.now
         var screen = ""
         while ContinuousClock.now - started < timeout {
             screen = try await capture()
-            if condition(screen) { return screen }
+            if try await done(screen) { return screen }
             try await Task.sleep(for: .milliseconds(50))
         }
         Issue.record("timed out waiting for \(what); the pane shows:\n\(screen)", sourceLocation: sourceLocation)
@@ -97,7 +118,7 @@ final class TmuxSession {
     /// The first tmux command, which starts the server: the server would hold an output pipe
     /// open for ever, so its output goes to /dev/null.
     private func startServer(_ arguments: [String]) async throws {
-        _ = await try Subprocess(["tmux", "-L", socket] + arguments, environment: environment).exitStatus(deadline: .seconds(20))
+        _ = try await Subprocess(["tmux", "-L", socket] + arguments, environment: environment).exitStatus(deadline: .seconds(20))
     }
 
     /// Runs one tmux command and returns what it printed.

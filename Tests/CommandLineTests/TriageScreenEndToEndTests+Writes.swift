@@ -58,7 +58,7 @@ extension TriageScreenEndToEndTests {
             try await tmux.send("Escape", "t")
             try await tmux.waitFor("Start     \(dayAndTime(busy.start).1)")
             try await tmux.send("Escape", "y", "q")
-            try await tmux.waitUntil("the screen to close") { !$0.contains("Propose another time") && $0.contains("bash-") }
+            try await tmux.waitForTheShell()
             let records = try AuditTrail.records(inStateHome: state)
             #expect(records.map { $0["outcome"] ?? "" } == ["sent", "rescheduled", "sent", "rejected"])
             #expect(records.allSatisfy { $0["action"] == "reschedule" })
@@ -128,7 +128,7 @@ extension TriageScreenEndToEndTests {
             try await tmux.send("Escape", "Enter", "1")
             try await tmux.waitFor("Called back, will confirm")
             try await tmux.send("q")
-            try await tmux.waitUntil("the screen to close") { !$0.contains("loaded") }
+            try await tmux.waitForTheShell()
         }
     }
 }

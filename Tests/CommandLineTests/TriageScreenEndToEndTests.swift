@@ -115,7 +115,7 @@ struct TriageScreenEndToEndTests {
 
             // Quit, and the shell works as before.
             try await tmux.send("q")
-            try await tmux.waitUntil("the shell prompt") { !$0.contains("pending requests") && $0.contains("bash-") }
+            try await tmux.waitForTheShell()
             try await tmux.run("echo after-quit-$((40 + 2))")
             try await tmux.waitFor("after-quit-42")
             let all = try await tmux.capture()
@@ -144,7 +144,7 @@ struct TriageScreenEndToEndTests {
             // Employees have no column at 80x24: the background names them; quit once it has.
             try await tmux.waitUntil("the employees named in the background") { _ in sandbox.nameTally.figures[.employee] != nil }
             try await tmux.send("q")
-            try await tmux.waitUntil("the shell prompt") { !$0.contains("pending requests") && $0.contains("bash-") }
+            try await tmux.waitForTheShell()
 
             let files = try FileManager.default.subpathsOfDirectory(atPath: state.path)
                 .map { state.appendingPathComponent($0) }.filter { !$0.hasDirectoryPath }
@@ -182,7 +182,7 @@ struct TriageScreenEndToEndTests {
                 // The first was accepted: the second is on top now.
                 try await next.waitUntil("the top row by name") { $0.contains(secondCustomer) && $0.contains(secondSubject) }
                 try await next.send("q")
-                try await next.waitUntil("the shell prompt") { !$0.contains("pending requests") && $0.contains("bash-") }
+                try await next.waitForTheShell()
                 let asked = Set(sandbox.receivedRequests.dropFirst(before).map(\.path).filter { !$0.contains("/appointments") }
                     .compactMap { $0.split(separator: "/").dropFirst(2).first.map(String.init) })
                 #expect(age == 0 ? asked == Set(expected) : asked.isSuperset(of: expected), "with a cache \(age) s old: \(asked)")
@@ -220,7 +220,7 @@ struct TriageScreenEndToEndTests {
             #expect(found.split(separator: "\n").contains { $0.contains("1002 ") && $0.contains("ACCEPTED") })
             #expect(sandbox.receivedRequests.contains { $0.path.hasSuffix("/appointments/1002") })
             try await tmux.send(":", "q", "Enter")
-            try await tmux.waitUntil("the shell prompt") { !$0.contains("pending requests") && $0.contains("bash-") }
+            try await tmux.waitForTheShell()
         }
     }
 
@@ -247,7 +247,7 @@ struct TriageScreenEndToEndTests {
             let audit = try String(contentsOf: state.appendingPathComponent("engage-triage/audit.jsonl"), encoding: .utf8)
             #expect(audit.split(separator: "\n").count == 6)
             try await tmux.send("Escape", "q")
-            try await tmux.waitUntil("the shell prompt") { !$0.contains("pending requests") && $0.contains("bash-") }
+            try await tmux.waitForTheShell()
         }
     }
 
@@ -308,7 +308,7 @@ struct TriageScreenEndToEndTests {
             try await tmux.send("R")
             try await tmux.waitUntil("the handled one to leave") { !$0.contains(" \(pending[4].id) ") && $0.contains("3/\(pending.count)") }
             try await tmux.send("q")
-            try await tmux.waitUntil("the shell prompt") { !$0.contains("pending requests") && $0.contains("bash-") }
+            try await tmux.waitForTheShell()
         }
     }
 
@@ -353,7 +353,7 @@ struct TriageScreenEndToEndTests {
             #expect(!after.contains("403") && !after.lowercased().contains("error") && !after.contains("failed"), "\(after)")
             #expect(screen.contains("INCOMING"))
             try await tmux.send("q")
-            try await tmux.waitUntil("the shell prompt") { !$0.contains("pending requests") && $0.contains("bash-") }
+            try await tmux.waitForTheShell()
         }
     }
 
@@ -438,7 +438,7 @@ struct TriageScreenEndToEndTests {
             try await tmux.waitFor("4/\(pending.count)")
             try await tmux.send("q")
             // The command line's own echo ran when the job stopped; after fg, ask the shell.
-            try await tmux.waitUntil("the screen to close") { !$0.contains("pending requests") }
+            try await tmux.waitForTheShell()
             try await tmux.run("status=$?; stty -g > \(modes.path).after; echo fg-status-$status")
             try await tmux.waitFor("fg-status-0")
             try expectModesRestored(modes)
@@ -474,7 +474,7 @@ struct TriageScreenEndToEndTests {
             #expect(tally.samples > 100, "the status was read \(tally.samples) times")
             #expect(tally.ignored == 0, "SIGTSTP was ignored in \(tally.ignored) of \(tally.samples) readings")
             try await tmux.send("q")
-            try await tmux.waitUntil("the screen to close") { !$0.contains("pending requests") }
+            try await tmux.waitForTheShell()
         }
     }
 
@@ -619,6 +619,6 @@ struct TriageScreenEndToEndTests {
         try await tmux.send("a")
         try await tmux.waitFor("Read-only: accepting is disabled")
         try await tmux.send("q")
-        try await tmux.waitUntil("the shell prompt") { !$0.contains("pending requests") }
+        try await tmux.waitForTheShell()
     }
 }
