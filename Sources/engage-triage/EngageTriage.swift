@@ -31,18 +31,33 @@ struct EngageTriage: AsyncParsableCommand {
         // While the arguments and the configuration are read, the network stack starts.
         EngageClient.warmUp()
         do {
-            var command = try parseAsRoot()
+            await run(try parseAsRoot())
+        } catch {
+            exit(becauseOf: error)
+        }
+    }
+
+    /// Runs `command` and ends the process where it finished: returning to `main` would hand the
+    /// end to the main actor, which starts a thread for it (0.3 ms of a 12 ms `show`).
+    private nonisolated static func run(_ command: any ParsableCommand) async -> Never {
+        do {
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
+                var command = command
                 try command.run()
             }
         } catch {
-            if exitCode(for: error) == .validationFailure {
-                Diagnostics.note(fullMessage(for: error))
-                Foundation.exit(ExitStatus.usage.rawValue)
-            }
-            exit(withError: error)
+            exit(becauseOf: error)
         }
+        Foundation.exit(0)
+    }
+
+    private static func exit(becauseOf error: any Error) -> Never {
+        if exitCode(for: error) == .validationFailure {
+            Diagnostics.note(fullMessage(for: error))
+            Foundation.exit(ExitStatus.usage.rawValue)
+        }
+        exit(withError: error)
     }
 }
