@@ -98,11 +98,19 @@ let package = Package(
             // `-static-stdlib` also exports every symbol of the program's own modules (27,000:
             // 5 MB of symbol tables and relocations that the loader read at every start, for
             // nothing loads a library that binds to them); --no-export-dynamic keeps them in.
+            // The program uses FoundationEssentials only, not the NSString/CoreFoundation part of
+            // Foundation (2 ms of every start; `.ci/run` checks that none of it is linked).
+            // FoundationInternationalization plugs ICU's time zones into FoundationEssentials
+            // through dynamic replacements that nothing references, so it is linked whole:
+            // without it the local time zone would silently be GMT (`.ci/run` checks that too).
             linkerSettings: [
                 .unsafeFlags(
                     ["-static-stdlib", "-lCoreFoundation", "-lswiftSynchronization",
                      "-l_FoundationCShims", "-l_FoundationCollections", "-l_FoundationICU",
-                     "-Xlinker", "--no-export-dynamic"],
+                     "-Xlinker", "--no-export-dynamic",
+                     "-Xlinker", "--whole-archive", "-Xlinker", "-lFoundationInternationalization", "-Xlinker", "--no-whole-archive",
+                     "-Xlinker", "-lFoundationEssentials", "-Xlinker", "-l_FoundationICU", "-Xlinker", "-l_FoundationCShims",
+                     "-Xlinker", "-l_FoundationCollections"],
                     .when(platforms: [.linux], configuration: .release)),
             ]
         ),

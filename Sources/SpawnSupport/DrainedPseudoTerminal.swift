@@ -16,7 +16,7 @@ public final class DrainedPseudoTerminal {
         guard openpty(&master, &slave, nil, nil, &size) == 0 else { throw POSIXError(.ENXIO) }
         terminal = slave
         let output = master
-        Thread.detachNewThread {
+        DetachedThread.start(name: "pty-drain") {
             var buffer = [UInt8](repeating: 0, count: 65_536)
             while read(output, &buffer, buffer.count) > 0 {}
             close(output)  // the terminal end was closed
@@ -32,6 +32,6 @@ public final class DrainedPseudoTerminal {
         guard let text = try? String(contentsOfFile: "/proc/thread-self/io", encoding: .utf8),
               let line = text.split(separator: "\n").first(where: { $0.hasPrefix("syscw:") })
         else { return nil }
-        return Int(line.dropFirst("syscw:".count).trimmingCharacters(in: .whitespaces))
+        return Int(line.dropFirst("syscw:".count).filter { $0 != " " })
     }
 }

@@ -54,7 +54,7 @@ extension EngageClient {
 
     /// A `Retry-After` in seconds (bounded: a huge one is no reason to overflow), or nil.
     static func retryAfter(_ header: String?) -> Duration? {
-        header.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }.map { Duration.seconds(min(max(0, $0), 86_400)) }
+        header.flatMap { Int(PlainText.trimmed($0)) }.map { Duration.seconds(min(max(0, $0), 86_400)) }
     }
 
     static func transportError(_ failure: TransportFailure, correlationId: String, timeout: Duration) -> EngageError {

@@ -12,10 +12,10 @@ public final class EngageClient: AppointmentService, NameService {
     private let transport: HTTPTransport
 
     /// Starts the network machinery (SwiftNIO's event loop, 0.6 ms) and primes the JSON coding
-    /// of appointments (0.5 ms) on a thread of its own, so that a process that parses its
+    /// of appointments (0.5 ms) in a task of its own, off the main thread, so that a process that parses its
     /// arguments and configuration first finds both ready. Calling it again, or never, is fine.
     public static func warmUp() {
-        Thread.detachNewThread {
+        Task.detached(priority: .high) {
             _ = HTTPTransport.eventLoops
             EngageJSON.prime()
         }
@@ -147,7 +147,7 @@ public final class EngageClient: AppointmentService, NameService {
 
     /// Percent-encodes one path segment or query value (everything but unreserved characters).
     static func encode(_ text: String) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: .urlPathSegmentAllowed) ?? text
+        PercentEncoding.encode(text)
     }
 
     /// Query names keep the API's literal `[]` suffix: `status[]`.

@@ -47,10 +47,8 @@ public struct EngageClientConfiguration: Sendable {
     public static func baseURL(environment: String, enterprise: String) -> URL? {
         let host = environment.isEmpty || environment == "production"
             ? "api.pexipengage.com" : "api.\(environment).pexipengage.com"
-        guard let enterpriseSegment = enterprise.addingPercentEncoding(withAllowedCharacters: .urlPathSegmentAllowed),
-              !enterprise.isEmpty
-        else { return nil }
-        return URL(string: "https://\(host)/enterprises/\(enterpriseSegment)")
+        guard !enterprise.isEmpty else { return nil }
+        return URL(string: "https://\(host)/enterprises/\(PercentEncoding.encode(enterprise))")
     }
 
     /// Rejects anything but `https`, or `http` to a loopback address.
@@ -66,10 +64,4 @@ public struct EngageClientConfiguration: Sendable {
             )
         }
     }
-}
-
-extension CharacterSet {
-    /// Unreserved characters only: safe for one path segment or one query value.
-    static let urlPathSegmentAllowed = CharacterSet(
-        charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 }

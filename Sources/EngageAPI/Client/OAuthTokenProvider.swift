@@ -35,8 +35,8 @@ public actor OAuthTokenProvider: TokenProvider {
     public static func tokenURL(environment: String, enterprise: String) -> URL? {
         let host = environment.isEmpty || environment == "production"
             ? "auth.pexipengage.com" : "auth.\(environment).pexipengage.com"
-        guard !enterprise.isEmpty, let realm = enterprise.addingPercentEncoding(withAllowedCharacters: .urlPathSegmentAllowed)
-        else { return nil }
+        guard !enterprise.isEmpty else { return nil }
+        let realm = PercentEncoding.encode(enterprise)
         return URL(string: "https://\(host)/realms/\(realm)/protocol/openid-connect/token")
     }
 

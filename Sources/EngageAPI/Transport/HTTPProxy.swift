@@ -18,11 +18,11 @@ public struct HTTPProxy: Sendable, Hashable, CustomStringConvertible {
               !bypasses(host, environment["no_proxy"] ?? environment["NO_PROXY"] ?? "")
         else { return nil }
         // A bare `proxy:3128` means http://proxy:3128, as curl reads it.
-        guard let url = URL(string: setting.contains("://") ? setting : "http://" + setting),
+        guard let url = URL(string: setting.firstRange(of: "://") != nil ? setting : "http://" + setting),
               url.scheme?.lowercased() == "http", let proxyHost = url.host, !proxyHost.isEmpty
         else { return nil }
-        let authorization = url.user.map { user in
-            let credentials = "\(user.removingPercentEncoding ?? user):\(url.password?.removingPercentEncoding ?? "")"
+        let authorization = url.user(percentEncoded: false).map { user in
+            let credentials = "\(user):\(url.password(percentEncoded: false) ?? "")"
             return "Basic " + Data(credentials.utf8).base64EncodedString()
         }
         return HTTPProxy(host: proxyHost, port: url.port ?? 80, authorization: authorization)
@@ -32,7 +32,7 @@ public struct HTTPProxy: Sendable, Hashable, CustomStringConvertible {
         let host = host.lowercased()
         if Loopback.contains(host: host) { return true }
         return noProxy.split(separator: ",").contains { entry in
-            let entry = entry.trimmingCharacters(in: .whitespaces).lowercased()
+            let entry = PlainText.trimmed(entry).lowercased()
             if entry == "*" { return true }
             let domain = entry.hasPrefix(".") ? String(entry.dropFirst()) : entry
             return !domain.isEmpty && (host == domain || host.hasSuffix("." + domain))

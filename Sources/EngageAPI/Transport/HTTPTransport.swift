@@ -158,7 +158,7 @@ final class HTTPTransport: Sendable {
     }
 
     private static func megabytes(_ bytes: Int) -> String {
-        bytes >= 1_048_576 ? String(bytes / 1_048_576) : String(format: "%.2f", Double(bytes) / 1_048_576)
+        bytes >= 1_048_576 ? String(bytes / 1_048_576) : PlainText.fixed(Double(bytes) / 1_048_576, digits: 2)
     }
 
     /// Runs `work` until `deadline`; past it, `work` is cancelled and the request timed out.

@@ -90,7 +90,7 @@ extension TransportFailure {
     /// What a failed handshake means, in words. swift-nio-ssl gives BoringSSL's errors as text
     /// only (the codes are private), so a verification failure is recognised by its name.
     private static func handshakeProblem(_ error: BoringSSLError) -> String {
-        if "\(error)".contains("CERTIFICATE_VERIFY_FAILED") {
+        if "\(error)".firstRange(of: "CERTIFICATE_VERIFY_FAILED") != nil {
             return "the server's certificate is not trusted (a private CA goes in caFile or ENGAGE_CA_FILE)"
         }
         return "the TLS handshake failed"

@@ -22,7 +22,7 @@ extension Name {
 
     /// The non-blank parts joined by a space, `nil` when none is left.
     static func joined(_ parts: String?..., separator: String = " ") -> String? {
-        let kept = parts.compactMap { $0?.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let kept = parts.compactMap { $0.map(PlainText.trimmed) }.filter { !$0.isEmpty }
         return kept.isEmpty ? nil : kept.joined(separator: separator)
     }
 }

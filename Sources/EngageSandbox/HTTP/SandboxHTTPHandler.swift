@@ -118,8 +118,7 @@ final class SandboxHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
         case .lyingTotalCount:
             var response = router.respond(to: request)
             let text = String(decoding: response.body, as: UTF8.self)
-            response.body = Data(text.replacingOccurrences(
-                of: #""totalCount"\s*:\s*\d+"#, with: "\"totalCount\":\(Int.max)", options: .regularExpression).utf8)
+            response.body = Data(text.replacing(#/"totalCount"\s*:\s*\d+/#, with: "\"totalCount\":\(Int.max)").utf8)
             write(response, for: head, request: request, context: context)
         case .byteASecond:
             writeSlowly(router.respond(to: request), for: head, context: context)
@@ -130,8 +129,8 @@ final class SandboxHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
     private static func replacingEnumValues(_ body: Data) -> Data {
         var text = String(decoding: body, as: UTF8.self)
         for key in ["status", "meetingType", "type", "role", "createdByType", "createdFrom"] {
-            text = text.replacingOccurrences(
-                of: "\"\(key)\"\\s*:\\s*\"[A-Z_]+\"", with: "\"\(key)\":\"NEW_\(key.uppercased())_2027\"", options: .regularExpression)
+            let value = try! Regex("\"\(key)\"\\s*:\\s*\"[A-Z_]+\"")
+            text = text.replacing(value, with: "\"\(key)\":\"NEW_\(key.uppercased())_2027\"")
         }
         return Data(text.utf8)
     }

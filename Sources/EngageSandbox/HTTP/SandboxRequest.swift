@@ -1,3 +1,4 @@
+import EngageContract
 import Foundation
 
 /// An HTTP request as the sandbox's router sees it, independent of the server library.
@@ -37,6 +38,6 @@ public struct SandboxRequest: Sendable {
     }
 
     static func decode(_ text: Substring) -> String {
-        text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(text)
+        PercentEncoding.decode(text.replacing("+", with: " ")) ?? String(text)
     }
 }

@@ -29,10 +29,13 @@ extension SandboxRouter {
             }
             result = tenant.reassign(id: id, officeId: body.officeId, employeeId: body.primaryEmployeeId)
         default:
-            guard let object = try? JSONSerialization.jsonObject(with: request.body) as? [String: Any],
-                  let notes = object["internalNotes"], notes is String || notes is NSNull
-            else { return .badRequest("'internalNotes' must be a text or null.") }
-            result = tenant.setInternalNotes(id: id, notes as? String)
+            let notes: String?
+            switch (try? JSONDecoder().decode([String: JSONValue].self, from: request.body))?["internalNotes"] {
+            case .string(let text)?: notes = text
+            case .null?: notes = nil
+            default: return .badRequest("'internalNotes' must be a text or null.")
+            }
+            result = tenant.setInternalNotes(id: id, notes)
         }
         switch result {
         case .changed(let appointment):

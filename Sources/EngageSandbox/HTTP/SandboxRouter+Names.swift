@@ -13,7 +13,7 @@ extension SandboxRouter {
         let languages = Self.languages(request)
         if let id {
             guard let item = Self.item(kind, id: id, languages: languages) else {
-                return .error(404, code: "NOT_FOUND", type: "NOT_FOUND_ERROR", message: "\(kind.rawValue.capitalized) '\(id)' not found")
+                return .error(404, code: "NOT_FOUND", type: "NOT_FOUND_ERROR", message: "\(kind.rawValue.prefix(1).uppercased() + kind.rawValue.dropFirst()) '\(id)' not found")
             }
             return item
         }

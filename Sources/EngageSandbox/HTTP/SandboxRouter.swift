@@ -92,8 +92,7 @@ public struct SandboxRouter: Sendable {
     private func issueToken(_ request: SandboxRequest) -> SandboxResponse {
         let form = Dictionary(request.formItems.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
         func oauthError(_ status: Int, _ error: String, _ description: String) -> SandboxResponse {
-            let body = try! JSONSerialization.data(withJSONObject: ["error": error, "error_description": description])
-            return SandboxResponse(status: status, headers: [("Content-Type", "application/json")], body: body)
+            .json(status, ["error": JSONValue.string(error), "error_description": .string(description)])
         }
         guard form["grant_type"] == "client_credentials" else {
             return oauthError(400, "unsupported_grant_type", "Unsupported grant_type")
@@ -101,17 +100,17 @@ public struct SandboxRouter: Sendable {
         guard let issued = tokens.issue(clientID: form["client_id"] ?? "", clientSecret: form["client_secret"] ?? "") else {
             return oauthError(401, "invalid_client", "Invalid client or Invalid client credentials")
         }
-        let body = try! JSONSerialization.data(withJSONObject: [
-            "access_token": issued, "expires_in": Int(tokens.lifetime.components.seconds), "token_type": "Bearer",
-            "refresh_expires_in": 0, "not-before-policy": 0, "scope": "profile email",
-        ] as [String: Any])
-        return SandboxResponse(status: 200, headers: [("Content-Type", "application/json")], body: body)
+        return .json(200, [
+            "access_token": JSONValue.string(issued), "expires_in": .number(Double(tokens.lifetime.components.seconds)),
+            "token_type": .string("Bearer"), "refresh_expires_in": .number(0), "not-before-policy": .number(0),
+            "scope": .string("profile email"),
+        ])
     }
 
     /// The decoded path segments after `/enterprises/<enterprise>`, or `nil` for another prefix.
     private func resourceSegments(_ path: String) -> [String]? {
         let segments = path.split(separator: "/", omittingEmptySubsequences: true)
-            .map { $0.removingPercentEncoding ?? String($0) }
+            .map { PercentEncoding.decode($0) ?? String($0) }
         guard segments.count >= 2, segments[0] == "enterprises", segments[1] == enterprise else { return nil }
         return Array(segments.dropFirst(2))
     }

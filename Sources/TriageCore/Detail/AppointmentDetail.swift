@@ -81,7 +81,7 @@ public struct AppointmentDetail: Sendable {
             Field("State", clean(location.state?.value)),
             Field("Postal code", clean(location.postalCode)),
             Field("Country", clean(location.countryCode)),
-            Field("Geolocation", String(format: "%.5f, %.5f", location.geolocation.latitude, location.geolocation.longitude)),
+            Field("Geolocation", PlainText.fixed(location.geolocation.latitude, digits: 5) + ", " + PlainText.fixed(location.geolocation.longitude, digits: 5)),
         ]
         let translations = location.translations
         let parts: [(String, [LocalizedText])] = [

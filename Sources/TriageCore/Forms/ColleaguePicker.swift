@@ -18,7 +18,7 @@ public struct ColleaguePicker: Sendable, Equatable {
 
     /// The colleagues the filter lets through, in `colleagues`' order.
     public func shown(_ colleagues: [Employee], names: NameBook) -> [Employee] {
-        let needle = FoldedText.fold(filterText.trimmingCharacters(in: .whitespaces))
+        let needle = FoldedText.fold(PlainText.trimmed(filterText))
         guard !needle.isEmpty else { return colleagues }
         return colleagues.filter { FoldedText.contains(FoldedText.fold(Self.searchText($0, names: names)), needle) }
     }
@@ -51,7 +51,7 @@ public struct ReassignDraft: Sendable, Equatable {
     public var messageForCustomer = ""
 
     public var request: ReassignRequest {
-        let message = messageForCustomer.trimmingCharacters(in: .whitespaces)
+        let message = PlainText.trimmed(messageForCustomer)
         return ReassignRequest(officeId: officeID, primaryEmployeeId: employeeID, messageForCustomer: message.isEmpty ? nil : message)
     }
 }

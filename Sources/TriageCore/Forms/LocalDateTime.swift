@@ -48,7 +48,7 @@ public struct LocalDateTime: Sendable, Equatable {
         if text == "Z" { return 0 }
         guard let sign = text.first, sign == "+" || sign == "-" else { return nil }
         let digits = text.dropFirst().filter { $0 != ":" }
-        guard digits.count == 4, text.dropFirst().count == (text.contains(":") ? 5 : 4),
+        guard digits.count == 4, text.dropFirst().count == (text.contains(":" as Character) ? 5 : 4),
               let hours = Int(digits.prefix(2)), let minutes = Int(digits.suffix(2)), hours <= 14, minutes < 60
         else { return nil }
         return (sign == "-" ? -1 : 1) * (hours * 3_600 + minutes * 60)

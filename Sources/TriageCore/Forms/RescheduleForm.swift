@@ -119,7 +119,7 @@ public struct RescheduleForm: Sendable, Equatable {
     /// The request to send: the start and end in UTC, the message if one was typed.
     public func request(timeZone: TimeZone, now: Date) -> Result<RescheduleRequest, Failure> {
         window(timeZone: timeZone, now: now).map { start, end in
-            let message = value(.messageForCustomer).trimmingCharacters(in: .whitespaces)
+            let message = PlainText.trimmed(value(.messageForCustomer))
             return RescheduleRequest(start: start, end: end, messageForCustomer: message.isEmpty ? nil : message)
         }
     }
@@ -136,7 +136,7 @@ public struct RescheduleForm: Sendable, Equatable {
             let local = try LocalDateTime.parse(date: value(.date), time: value(.start))
             start = try local.instant(in: timeZone)
         } catch {
-            let field: Field = error.description.hasPrefix("the time") || error.description.contains("does not exist")
+            let field: Field = error.description.hasPrefix("the time") || error.description.firstRange(of: "does not exist") != nil
                 ? .start : .date
             return .failure(Failure(field: field, message: error.description))
         }

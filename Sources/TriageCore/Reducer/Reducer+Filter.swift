@@ -42,7 +42,7 @@ extension Reducer {
     static func setFilter(_ state: inout AppState, _ text: String) {
         let previous = state.filterQuery?.needle
         state.filterText = text
-        let needle = FoldedText.fold(text.trimmingCharacters(in: .whitespaces))
+        let needle = FoldedText.fold(PlainText.trimmed(text))
         guard !needle.isEmpty else {
             keepingSelection(&state) { state in
                 state.filterQuery = nil

@@ -12,7 +12,7 @@ extension Reducer {
             state.modes.pop()
         case .runPrompt:
             state.modes.pop()
-            return run(&state, line: text.trimmingCharacters(in: .whitespaces))
+            return run(&state, line: PlainText.trimmed(text))
         default:
             // Every other printable character is typed.
             if let edited = editedLine(text, command: command, key: key, limit: promptLimit) {

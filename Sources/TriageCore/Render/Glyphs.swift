@@ -25,7 +25,7 @@ public enum Glyphs {
     /// The ASCII base letter of an accented one (its canonical decomposition without the marks).
     private static func transliterated(_ text: String) -> String? {
         if let character = text.first, let replacement = ligatures[character] { return replacement }
-        let base = text.decomposedStringWithCanonicalMapping.unicodeScalars.first
+        let base = UnicodeDecomposition.canonical(text).first
         return base.flatMap { $0.isASCII && $0.value >= 0x20 ? String($0) : nil }
     }
 

@@ -37,9 +37,9 @@ actor CommandTokenProvider: TokenProvider {
         let (command, timeout) = (command, timeout)
         let result: Result<String, EngageError> = await withCheckedContinuation { continuation in
             // Blocking reads and waits: on a thread of their own, off the cooperative pool.
-            Thread.detachNewThread { continuation.resume(returning: Self.output(of: command, timeout: timeout)) }
+            DetachedThread.start(name: "token-command") { continuation.resume(returning: Self.output(of: command, timeout: timeout)) }
         }
-        let token = try result.get().trimmingCharacters(in: .whitespacesAndNewlines)
+        let token = PlainText.trimmed(try result.get())
         guard !token.isEmpty else { throw EngageError(kind: .invalidConfiguration, detail: "The token command printed nothing.") }
         return BearerToken(token)
     }

@@ -62,7 +62,7 @@ struct ConfigFile: Equatable {
     /// `$XDG_CONFIG_HOME/engage-triage/config.json`, else `~/.config/engage-triage/config.json`.
     static func defaultPath(environment: [String: String]) -> String {
         let base = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.config"
+            ?? (environment["HOME"] ?? UserAccount.home) + "/.config"
         return base + "/engage-triage/config.json"
     }
 
@@ -84,7 +84,7 @@ struct ConfigFile: Equatable {
         } catch DecodingError.typeMismatch {
             throw Problem(message: "\(path) must hold one JSON object ({ \"key\": value, ... }).")
         } catch {
-            throw Problem(message: "\(path) is not valid JSON: \(jsonProblem(data)).")
+            throw Problem(message: "\(path) is not valid JSON: \(JSONSyntax.problem(in: data) ?? "unexpected structure").")
         }
         // Keys starting with "//" are comments (JSON has none): config.example.json uses them.
         object = object.filter { !$0.key.hasPrefix("//") }
@@ -181,23 +181,5 @@ struct ConfigFile: Equatable {
             }
         }
         return file
-    }
-
-    /// Where the JSON broke, as line and column when the parser says at which character.
-    private static func jsonProblem(_ data: Data) -> String {
-        do {
-            _ = try JSONSerialization.jsonObject(with: data)
-            return "unexpected structure"
-        } catch {
-            let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
-            guard let range = detail.range(of: #"character (\d+)"#, options: .regularExpression),
-                  let offset = Int(detail[range].dropFirst("character ".count))
-            else { return detail.trimmingCharacters(in: CharacterSet(charactersIn: ".")) }
-            let before = data.prefix(offset)
-            let line = before.filter { $0 == 0x0A }.count + 1
-            let column = offset - (before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0) + 1
-            let reason = detail.components(separatedBy: " around").first ?? detail
-            return "\(reason) at line \(line), column \(column)"
-        }
     }
 }

@@ -20,8 +20,8 @@ enum FilePermissions {
     }
 
     private static func mode(of path: String) -> Int? {
-        (try? FileManager.default.attributesOfItem(atPath: path))
-            .flatMap { ($0[.posixPermissions] as? NSNumber)?.intValue }
+        var status = stat()
+        return stat(path, &status) == 0 ? Int(status.st_mode & 0o7777) : nil
     }
 }
 

@@ -10,7 +10,7 @@ extension Settings {
             throw ConfigFile.Problem(message: "No API credentials: set ENGAGE_TOKEN, pass --token-file, or set tokenFile, "
                 + "tokenCommand or clientId in the configuration.")
         case .environment:
-            return StaticTokenProvider(BearerToken(environment["ENGAGE_TOKEN", default: ""].trimmingCharacters(in: .whitespacesAndNewlines)))
+            return StaticTokenProvider(BearerToken(PlainText.trimmed(environment["ENGAGE_TOKEN", default: ""])))
         case .file(let path):
             return StaticTokenProvider(BearerToken(try Self.readSecret(path, what: "token file")))
         case .command(let command):
@@ -53,7 +53,7 @@ extension Settings {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             throw ConfigFile.Problem(message: "Cannot read the \(what) \(path).")
         }
-        let secret = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let secret = PlainText.trimmed(text)
         guard !secret.isEmpty else { throw ConfigFile.Problem(message: "The \(what) \(path) is empty.") }
         return secret
     }

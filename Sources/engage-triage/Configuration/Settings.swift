@@ -85,7 +85,7 @@ struct Settings: Equatable {
         if let seconds = flags.timeoutSeconds {
             timeout = seconds
         } else if let text = env("ENGAGE_TIMEOUT") {
-            guard let seconds = Double(text.trimmingCharacters(in: .whitespaces)) else {
+            guard let seconds = Double(PlainText.trimmed(text)) else {
                 throw ConfigFile.Problem(message: "ENGAGE_TIMEOUT=\(text) is not a number of seconds.")
             }
             timeout = seconds

@@ -50,7 +50,7 @@ struct AuditLog: WriteJournal {
 
     /// The line for `entry`.
     func record(_ entry: WriteJournalEntry, at time: Date = Date()) -> Record {
-        let user = environment["USER"] ?? environment["LOGNAME"] ?? NSUserName()
+        let user = environment["USER"] ?? environment["LOGNAME"] ?? UserAccount.name
         var record = Record(time: Timestamp.format(time), enterprise: enterprise, appointmentId: entry.appointmentId,
                             action: entry.write.kind.rawValue, outcome: "unknown", change: Self.change(entry.write), user: user)
         let done = Self.done[entry.write.kind] ?? "done"

@@ -15,7 +15,7 @@ enum StateDirectory {
 
     private static func folder(_ variable: String, default relative: String, environment: [String: String]) -> URL {
         let base = environment[variable].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/" + relative
+            ?? (environment["HOME"] ?? UserAccount.home) + "/" + relative
         return URL(fileURLWithPath: base).appendingPathComponent("engage-triage")
     }
 

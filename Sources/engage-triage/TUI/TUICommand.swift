@@ -2,6 +2,7 @@ import ArgumentParser
 import EngageAPI
 import Foundation
 import Logging
+import SpawnSupport
 import TriageCore
 import TriageRuntime
 
@@ -76,7 +77,7 @@ struct TUICommand: AsyncParsableCommand {
             return await withCheckedContinuation { continuation in
                 // The screen loop blocks on input, so it gets a thread of its own, away from the
                 // cooperative pool that runs the network effects.
-                let thread = Thread {
+                DetachedThread.start(name: "engage-triage.screen") {
                     continuation.resume(returning: Result {
                         try TriageScreen(
                             state: state, service: client, journal: audit, colorPreference: colorPreference,
@@ -84,8 +85,6 @@ struct TUICommand: AsyncParsableCommand {
                         ).run()
                     })
                 }
-                thread.name = "engage-triage.screen"
-                thread.start()
             }
         }
         switch ending {

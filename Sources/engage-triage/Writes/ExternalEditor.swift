@@ -1,3 +1,4 @@
+import EngageAPI
 import Foundation
 import SpawnSupport
 
@@ -14,7 +15,7 @@ struct ExternalEditor {
     /// The editor the environment names, if any.
     init?(environment: [String: String]) {
         guard let command = [environment["VISUAL"], environment["EDITOR"]].compactMap({ $0 })
-            .first(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else { return nil }
+            .first(where: { !PlainText.trimmed($0).isEmpty }) else { return nil }
         self.command = command
         self.environment = environment
     }
@@ -30,7 +31,7 @@ struct ExternalEditor {
     func editNote(_ text: String, ofRequest id: String) throws(Failure) -> String {
         let folder = try makeFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let safeID = String(id.unicodeScalars.filter { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_") }
+        let safeID = String(id.unicodeScalars.filter { $0.isASCII && (Character($0).isLetter || Character($0).isNumber || $0 == "-" || $0 == "_") }
             .prefix(64).map(Character.init))
         let path = folder + "/note-" + safeID + ".txt"
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)

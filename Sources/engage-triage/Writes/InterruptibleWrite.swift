@@ -1,5 +1,6 @@
 import EngageAPI
 import Foundation
+import Synchronization
 import TerminalUI
 import TriageRuntime
 
@@ -38,7 +39,7 @@ enum InterruptibleWrite {
 
 /// Resumes a continuation with the first value it is given, ignoring the rest.
 private final class ResumeOnce: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Mutex(())
     private var continuation: CheckedContinuation<InterruptibleWrite.Ending, Never>?
     var onResume: (() -> Void)?
     private var signals = 0
@@ -49,18 +50,17 @@ private final class ResumeOnce: @unchecked Sendable {
 
     /// Counts one more signal; returns how many there were.
     func countSignal() -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        signals += 1
-        return signals
+        lock.withLock { _ in
+            signals += 1
+            return signals
+        }
     }
 
     func resume(_ ending: InterruptibleWrite.Ending) {
-        lock.lock()
-        let continuation = continuation
-        self.continuation = nil
-        let onResume = onResume
-        lock.unlock()
+        let (continuation, onResume) = lock.withLock { _ in
+            defer { self.continuation = nil }
+            return (self.continuation, self.onResume)
+        }
         guard let continuation else { return }
         onResume?()
         continuation.resume(returning: ending)

@@ -28,7 +28,7 @@ struct ReassignCommand: AsyncParsableCommand {
     func validate() throws {
         for (name, value) in [("employee", employee), ("office", office ?? "1")] {
             if let problem = AppointmentID.problem(with: value) {
-                throw ValidationError("Not sent: the \(name) id: \(problem.replacingOccurrences(of: "an id", with: "it")).")
+                throw ValidationError("Not sent: the \(name) id: \(problem.replacing("an id", with: "it")).")
             }
         }
     }

@@ -44,7 +44,7 @@ struct RescheduleCommand: AsyncParsableCommand {
         }
         guard endTime > startTime else { throw ValidationError("Not sent: the end (\(end)) is not after the start (\(start)).") }
         guard startTime > Date() else { throw ValidationError("Not sent: the start (\(start)) is in the past.") }
-        let message = messageForCustomer?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let message = messageForCustomer.map(PlainText.trimmed)
         return RescheduleRequest(start: startTime, end: endTime, messageForCustomer: message?.isEmpty == false ? message : nil)
     }
 
