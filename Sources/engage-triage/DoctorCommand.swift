@@ -69,7 +69,7 @@ struct DoctorCommand: AsyncParsableCommand {
                 return failure
             }
             let proxy = baseURL.scheme == "https"
-                ? baseURL.host.flatMap { HTTPProxy.forHTTPS(to: $0, environment: ProcessInfo.processInfo.environment) } : nil
+                ? baseURL.host.flatMap { HTTPProxy.forHTTPS(to: $0, environment: ProcessEnvironment.current) } : nil
             step("tenant", .success(baseURL.absoluteString + (proxy.map { " (through the proxy \($0))" } ?? "")))
         }
         do {

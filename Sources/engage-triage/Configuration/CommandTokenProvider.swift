@@ -58,7 +58,7 @@ actor CommandTokenProvider: TokenProvider {
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         let pid: pid_t
         do {
-            pid = try CleanSpawn.start(["/bin/sh", "-c", command], environment: ProcessInfo.processInfo.environment,
+            pid = try CleanSpawn.start(["/bin/sh", "-c", command], environment: ProcessEnvironment.current,
                                        actions: &actions, ownProcessGroup: true)
         } catch {
             close(ends[0])

@@ -36,14 +36,14 @@ struct ConnectionOptions: ParsableArguments {
 
     /// The configuration file in effect.
     var configPath: String {
-        let environment = ProcessInfo.processInfo.environment
+        let environment = ProcessEnvironment.current
         return config ?? environment["ENGAGE_CONFIG"] ?? ConfigFile.defaultPath(environment: environment)
     }
 
     /// The merged settings; a configuration problem is reported and exits with status 2. Starts
     /// the log file and warns about secret files that others can read.
     func settings() throws -> Settings {
-        let environment = ProcessInfo.processInfo.environment
+        let environment = ProcessEnvironment.current
         let path = configPath
         let settings: Settings
         let file: ConfigFile?
@@ -82,7 +82,7 @@ struct ConnectionOptions: ParsableArguments {
         }
         do {
             let configuration = try EngageClientConfiguration(
-                baseURL: baseURL, tokenProvider: try settings.tokenProvider(environment: ProcessInfo.processInfo.environment),
+                baseURL: baseURL, tokenProvider: try settings.tokenProvider(environment: ProcessEnvironment.current),
                 acceptLanguage: settings.language,
                 pageSize: settings.pageSize, requestTimeout: settings.requestTimeout,
                 certificateAuthoritiesFile: settings.caFile, logger: Self.apiLogger)

@@ -37,7 +37,7 @@ struct AuditLog: WriteJournal {
     }
 
     var enterprise: String
-    var environment: [String: String] = ProcessInfo.processInfo.environment
+    var environment: [String: String] = ProcessEnvironment.current
 
     func record(_ entry: WriteJournalEntry) throws {
         do {

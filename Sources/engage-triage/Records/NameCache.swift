@@ -31,7 +31,7 @@ struct NameCache {
     private var fetched: [NameKey: Date] = [:]
 
     /// The cache of `tenant` (the base URL, or "demo") in `language` (the Accept-Language).
-    init(tenant: String, language: String, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    init(tenant: String, language: String, environment: [String: String] = ProcessEnvironment.current) {
         let name = "names-\(Self.fileNamePart(tenant))-\(Self.fileNamePart(language)).json"
         file = StateDirectory.cacheURL(environment: environment).appendingPathComponent(name)
     }

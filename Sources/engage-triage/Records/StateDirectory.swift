@@ -4,12 +4,12 @@ import Foundation
 /// trail are kept, created on first use with permissions for the user only. The name cache's
 /// folder is its sibling under `$XDG_CACHE_HOME` (`~/.cache/engage-triage/`).
 enum StateDirectory {
-    static func url(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+    static func url(environment: [String: String] = ProcessEnvironment.current) -> URL {
         folder("XDG_STATE_HOME", default: ".local/state", environment: environment)
     }
 
     /// `$XDG_CACHE_HOME/engage-triage/`: what may be thrown away and fetched again.
-    static func cacheURL(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+    static func cacheURL(environment: [String: String] = ProcessEnvironment.current) -> URL {
         folder("XDG_CACHE_HOME", default: ".cache", environment: environment)
     }
 
@@ -20,7 +20,7 @@ enum StateDirectory {
     }
 
     /// The state directory (or `folder`), created for the user only if missing.
-    static func create(_ folder: URL? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> URL {
+    static func create(_ folder: URL? = nil, environment: [String: String] = ProcessEnvironment.current) throws -> URL {
         let folder = folder ?? url(environment: environment)
         try FileManager.default.createDirectory(
             at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
@@ -28,7 +28,7 @@ enum StateDirectory {
     }
 
     /// Opens `name` in the state directory for appending (created 0600 if missing).
-    static func openForAppending(_ name: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Int32 {
+    static func openForAppending(_ name: String, environment: [String: String] = ProcessEnvironment.current) throws -> Int32 {
         try openForAppending(create(environment: environment).appendingPathComponent(name))
     }
 

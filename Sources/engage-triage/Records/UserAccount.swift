@@ -5,11 +5,12 @@ import Glibc
 /// The user this process runs as, read from the password database: what Foundation's
 /// `NSUserName()` and `NSHomeDirectory()` give, without linking Foundation's NSString layer.
 enum UserAccount {
-    /// The login name; the numeric user id when the database has no entry for it.
-    static var name: String { entry()?.name ?? String(getuid()) }
+    /// The login name; the numeric user id when the database has no entry for it. Read once
+    /// (an accept writes two audit lines).
+    static let name = entry()?.name ?? String(getuid())
 
     /// The home folder; `/` when the database has no entry.
-    static var home: String { entry()?.home ?? "/" }
+    static let home = entry()?.home ?? "/"
 
     private static func entry() -> (name: String, home: String)? {
         var record = passwd()

@@ -64,7 +64,7 @@ struct TUICommand: AsyncParsableCommand {
             sortOrder: sort.flatMap(SortOrder.Key.init(rawValue:)).map { SortOrder($0, ascending: settings.sortOrder.ascending) }
                 ?? settings.sortOrder,
             refreshSeconds: refresh ?? settings.refreshSeconds,
-            hasExternalEditor: ExternalEditor(environment: ProcessInfo.processInfo.environment) != nil)
+            hasExternalEditor: ExternalEditor(environment: ProcessEnvironment.current) != nil)
         let colorPreference = colors ?? settings.colors
         let audit = AuditLog(enterprise: connection.enterpriseName(settings))
         let keymap = try keymap(settings)

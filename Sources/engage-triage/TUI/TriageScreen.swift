@@ -140,7 +140,7 @@ final class TriageScreen {
 
     /// The note in the user's editor, with the terminal lent to it.
     private func editNote(_ note: String, of id: String) -> Result<String, EditorFailure> {
-        guard let editor = ExternalEditor(environment: ProcessInfo.processInfo.environment) else {
+        guard let editor = ExternalEditor(environment: ProcessEnvironment.current) else {
             return .failure(EditorFailure("neither VISUAL nor EDITOR names an editor"))
         }
         do throws(ExternalEditor.Failure) {

@@ -30,7 +30,7 @@ struct NoteCommand: AsyncParsableCommand {
     func validate() throws {
         let given = [set != nil, append != nil, edit].filter { $0 }.count
         guard given == 1 else { throw ValidationError("Not sent: give one of --set TEXT, --append TEXT or --edit.") }
-        if edit, ExternalEditor(environment: ProcessInfo.processInfo.environment) == nil {
+        if edit, ExternalEditor(environment: ProcessEnvironment.current) == nil {
             throw ValidationError("Not sent: --edit needs an editor: set VISUAL or EDITOR (e.g. EDITOR=nano).")
         }
     }
@@ -46,7 +46,7 @@ struct NoteCommand: AsyncParsableCommand {
                 text = current.isEmpty ? append : current + "\n" + append
             } else {
                 do throws(ExternalEditor.Failure) {
-                    text = try ExternalEditor(environment: ProcessInfo.processInfo.environment)!.editNote(current, ofRequest: id)
+                    text = try ExternalEditor(environment: ProcessEnvironment.current)!.editNote(current, ofRequest: id)
                 } catch {
                     Diagnostics.note("engage-triage: not sent: \(error.description).")
                     throw ExitStatus.failure.exitCode
