@@ -11,7 +11,7 @@ struct NoJournal: WriteJournal {
 
 /// The data the benchmarks use: the sandbox's seeded tenant, as the app would load it.
 enum Fixtures {
-    static let utc = TimeZone(identifier: "UTC")!
+    static let utc = Zone.utc
 
     static func appointments(_ count: Int) -> [Appointment] {
         SandboxSeeder(seed: 1, count: count, referenceDate: SandboxSeeder.today()).appointments()

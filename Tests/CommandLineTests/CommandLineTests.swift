@@ -30,7 +30,7 @@ struct CommandLineTests {
         #expect(lines.count == pending.count + 1)
         #expect(result.stderr.contains("\(pending.count) appointments (INCOMING_REQUEST) · times in Asia/Tokyo"))
         // Start times are shown in the user's zone.
-        let tokyo = TimeDisplay(timeZone: try #require(TimeZone(identifier: "Asia/Tokyo")))
+        let tokyo = TimeDisplay(timeZone: Zone(try #require(TimeZone(identifier: "Asia/Tokyo"))))
         #expect(lines[1].hasPrefix("\(pending[0].id)  \(tokyo.dateTime(try #require(pending[0].start)))"))
         #expect(lines.contains { $0.contains("東京") || $0.contains("大阪市") }, "Japanese city names with --language ja")
         // The CITY column starts at the same display column on every line, whatever came before it.
@@ -39,6 +39,30 @@ struct CommandLineTests {
             let prefix = DisplayWidth.truncate(line, to: cityColumn, ellipsis: "")
             #expect(prefix.hasSuffix("  "), "\(line)")
         }
+    }
+
+    /// Local time comes from the C library (as `date` shows it), not from ICU: `TZ` in each of
+    /// its forms, a half-hour zone and one in daylight saving time (Lord Howe in December, +11).
+    @Test(arguments: [
+        ("America/New_York", "America/New_York"), (":Australia/Lord_Howe", "Australia/Lord_Howe"),
+        ("Asia/Kolkata", "Asia/Kolkata"), ("/usr/share/zoneinfo/Europe/Oslo", "Europe/Oslo"),
+    ])
+    func listShowsTimesInTheZoneTZNames(setting: String, name: String) async throws {
+        let result = try await CommandRunner.triage(["list", "--demo"], environment: CommandRunner.environment(["TZ": setting]))
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("· times in \(name)"), "\(result.stderr)")
+        let zone = TimeDisplay(timeZone: Zone(try #require(TimeZone(identifier: name))))
+        let pending = SandboxSeeder(seed: 1, count: 60, referenceDate: SandboxSeeder.today()).appointments()
+            .filter { $0.status == .incomingRequest }
+        let lines = result.stdout.split(separator: "\n").dropFirst()
+        #expect(lines.count == pending.count)
+        var timed = 0
+        for (line, appointment) in zip(lines, pending) {
+            guard let start = appointment.start else { continue }  // a callback request: no time yet
+            #expect(line.hasPrefix("\(appointment.id)  \(zone.dateTime(start))"), "\(line)")
+            timed += 1
+        }
+        #expect(timed > 10)
     }
 
     @Test func listJSONIsTheAPIsDataOfEveryPage() async throws {

@@ -5,7 +5,7 @@ import Testing
 
 @Suite("Appointment detail sections", .timeLimit(.minutes(2)))
 struct AppointmentDetailTests {
-    private let detail = AppointmentDetail(time: TimeDisplay(timeZone: TimeZone(identifier: "UTC")!), preferredLanguage: .el)
+    private let detail = AppointmentDetail(time: TimeDisplay(timeZone: .utc), preferredLanguage: .el)
 
     private func appointment() -> Appointment {
         let created = Date(timeIntervalSince1970: 1_795_000_000)
@@ -77,7 +77,7 @@ struct AppointmentDetailTests {
         var appointment = TriageFixture.pending[0]
         appointment.location = nil
         appointment.meetingType = .unknown("VIDEO\u{1B}]0;pwned\u{07}\u{202E}")
-        let section = AppointmentDetail(time: TimeDisplay(timeZone: .gmt), preferredLanguage: .en).location(appointment)
+        let section = AppointmentDetail(time: TimeDisplay(timeZone: .utc), preferredLanguage: .en).location(appointment)
         let value = section.fields.first?.value ?? ""
         #expect(value.hasPrefix("none (VIDEO"))
         #expect(!value.unicodeScalars.contains { UntrustedText.needsReplacement($0) }, "\(value.debugDescription)")

@@ -140,7 +140,7 @@ struct NameResolutionTests {
         let target = try #require(TriageFixture.pending.first { appointment in
             SandboxDirectory.subjects[appointment.subject.id]?.contains { $0.language == .ja } == true
                 && SandboxDirectory.offices[appointment.office.id]?.contains { $0.language == .ja } != true
-                && (appointment.location.map { AppointmentDetail(time: TimeDisplay(timeZone: .gmt)).languages(in: $0.translations).contains(.ja) } ?? true)
+                && (appointment.location.map { AppointmentDetail(time: TimeDisplay(timeZone: .utc)).languages(in: $0.translations).contains(.ja) } ?? true)
         })
         try TriageFixture.select(&state, id: target.id)
         TriageFixture.press(&state, .enter)

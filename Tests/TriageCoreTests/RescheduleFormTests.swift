@@ -6,7 +6,7 @@ import Testing
 /// The reschedule form's checks and its conversion to UTC, across daylight-saving changes.
 @Suite("Reschedule form and local times", .timeLimit(.minutes(1)))
 struct RescheduleFormTests {
-    private let amsterdam = TimeZone(identifier: "Europe/Amsterdam")!
+    private let amsterdam = Zone(TimeZone(identifier: "Europe/Amsterdam")!)
     private func utc(_ text: String) -> Date { Timestamp.parse(text)! }
 
     private func form(_ start: String?, _ end: String?, now: String = "2026-03-20T08:00:00.000Z") -> RescheduleForm {

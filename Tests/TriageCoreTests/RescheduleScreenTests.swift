@@ -12,7 +12,7 @@ struct RescheduleScreenTests {
     /// A loaded state in Amsterdam's zone, the first request selected.
     private func state(readOnly: Bool = false) -> AppState {
         var options = TriageFixture.options(readOnly: readOnly)
-        options.timeZone = TimeZone(identifier: "Europe/Amsterdam")!
+        options.timeZone = Zone(TimeZone(identifier: "Europe/Amsterdam")!)
         return TriageFixture.loaded(size, options: options)
     }
 

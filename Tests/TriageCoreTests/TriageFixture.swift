@@ -18,7 +18,7 @@ enum TriageFixture {
     static func options(confirm: Bool = true, readOnly: Bool = false, sortOrder: TriageCore.SortOrder = TriageCore.SortOrder(.server),
                         refreshSeconds: Int = 60) -> AppOptions {
         AppOptions(tenantName: "acme", confirmBeforeAccept: confirm, readOnly: readOnly, preferredLanguage: .en,
-                   timeZone: TimeZone(identifier: "UTC")!, sortOrder: sortOrder, refreshSeconds: refreshSeconds)
+                   timeZone: .utc, sortOrder: sortOrder, refreshSeconds: refreshSeconds)
     }
 
     /// The pages of `appointments` as the client hands them over.

@@ -21,7 +21,7 @@ final class StoreHarness {
         let runner = EffectRunner(
             service: BudgetedService(service, budget: budget), tracker: WriteTracker(journal: journal),
             send: { action in inbox.actions.withLock { $0.append(action) } })
-        let options = AppOptions(tenantName: "test", confirmBeforeAccept: confirm, timeZone: .gmt, sortOrder: TriageCore.SortOrder(.server))
+        let options = AppOptions(tenantName: "test", confirmBeforeAccept: confirm, timeZone: .utc, sortOrder: TriageCore.SortOrder(.server))
         store = TriageStore(state: AppState(options: options, size: Size(width: 120, height: 40)), runner: runner)
     }
 

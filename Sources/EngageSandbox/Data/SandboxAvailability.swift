@@ -12,11 +12,12 @@ public enum SandboxAvailability {
     /// Whether `employee` (nil: whoever is free, so only the opening hours count) is free from
     /// `start` to `end`, besides the appointment `id` itself.
     public static func isFree(employee: String?, from start: Date, to end: Date, besides id: String, in all: [Appointment]) -> Bool {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let day = calendar.startOfDay(for: start)
-        guard calendar.isDate(end.addingTimeInterval(-1), inSameDayAs: start), !calendar.isDateInWeekend(start) else { return false }
-        let from = Int(start.timeIntervalSince(day)), to = Int(end.timeIntervalSince(day))
+        // UTC days by arithmetic: 1970-01-01 (day 0) was a Thursday.
+        func day(_ date: Date) -> Int { Int((date.timeIntervalSince1970 / 86_400).rounded(.down)) }
+        let startDay = day(start), weekday = ((startDay + 4) % 7 + 7) % 7  // 0 is Sunday
+        guard day(end.addingTimeInterval(-1)) == startDay, weekday != 0, weekday != 6 else { return false }
+        let dayStart = Date(timeIntervalSince1970: Double(startDay * 86_400))
+        let from = Int(start.timeIntervalSince(dayStart)), to = Int(end.timeIntervalSince(dayStart))
         guard from >= opening, to <= closing, to <= lunch.lowerBound || from >= lunch.upperBound else { return false }
         guard let employee else { return true }
         return !all.contains { other in

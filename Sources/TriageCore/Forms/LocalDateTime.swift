@@ -1,3 +1,4 @@
+import EngageContract
 import Foundation
 
 /// A wall-clock date and time as the user types it (`2026-12-14`, `10:00`, or `2026-12-14T10:00`)
@@ -30,7 +31,7 @@ public struct LocalDateTime: Sendable, Equatable {
     }
 
     /// `2026-12-14T10:00` in `timeZone`, or an instant with its offset (`2026-12-14T10:00+01:00`, `…Z`).
-    public static func instant(_ text: String, in timeZone: TimeZone) throws(Problem) -> Date {
+    public static func instant(_ text: String, in timeZone: Zone) throws(Problem) -> Date {
         let parts = text.split(separator: "T", maxSplits: 1)
         guard parts.count == 2 else { throw Problem(description: "\"\(text)\" must read YYYY-MM-DDTHH:MM, e.g. 2026-12-14T10:00") }
         let clock = String(parts[1].prefix(5)), offset = String(parts[1].dropFirst(5))
@@ -40,7 +41,7 @@ public struct LocalDateTime: Sendable, Equatable {
         guard let seconds = Self.offsetSeconds(offset) else {
             throw Problem(description: "\"\(offset)\" is not an offset: use Z, +01:00 or -05:00")
         }
-        return try local.instant(in: TimeZone(secondsFromGMT: 0)!).addingTimeInterval(-Double(seconds))
+        return try local.instant(in: .utc).addingTimeInterval(-Double(seconds))
     }
 
     /// `Z`, `±HH:MM` or `±HHMM` as seconds east of UTC (at most 14 hours).
@@ -56,23 +57,21 @@ public struct LocalDateTime: Sendable, Equatable {
 
     /// The instant this wall-clock time names in `timeZone`. A time the clocks skip (spring
     /// forward) names none and is refused; a time they pass twice (fall back) is the first.
-    public func instant(in timeZone: TimeZone) throws(Problem) -> Date {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let components = DateComponents(year: year, month: month, day: day, hour: hour, minute: minute)
-        guard let date = calendar.date(from: components) else { throw Problem(description: "there is no such date") }
-        let back = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        guard back.year == year, back.month == month, back.day == day else {
+    public func instant(in timeZone: Zone) throws(Problem) -> Date {
+        let days = Timestamp.daysSinceEpoch(year: year, month: month, day: day)
+        guard Timestamp.civilDate(daysSinceEpoch: days) == (year, month, day) else {
             throw Problem(description: "there is no \(Self.two(day)) in that month")
         }
-        guard back.hour == hour, back.minute == minute else {
+        let wall = Double(days * 86_400 + hour * 3_600 + minute * 60)
+        // The offsets a day before and a day after: the instant is the wall time less one of
+        // them (both when the clocks go back in between, neither when they go forward over it).
+        let offsets = [wall - 86_400, wall + 86_400].map { timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: $0)) }
+        let instants = Set(offsets.map { wall - Double($0) }).sorted().map { Date(timeIntervalSince1970: $0) }
+        guard let first = instants.first(where: { timeZone.localSeconds(of: $0) == Int(wall) }) else {
             throw Problem(description: "\(Self.two(hour)):\(Self.two(minute)) does not exist that day in \(timeZone.identifier) "
                 + "(the clocks go forward)")
         }
-        // Of two instants with this clock time (the hour the clocks go back), the earlier.
-        let earlier = date.addingTimeInterval(-3_600)
-        let again = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: earlier)
-        return again == back ? earlier : date
+        return first
     }
 
     private static func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }

@@ -42,21 +42,19 @@ public struct RescheduleForm: Sendable, Equatable {
 
     /// The form for `appointment`: its own date, start and length (in `timeZone`), or tomorrow
     /// at 09:00 for a request without a time yet.
-    public init(appointment: Appointment, timeZone: TimeZone, now: Date) {
+    public init(appointment: Appointment, timeZone: Zone, now: Date) {
         appointmentID = appointment.id
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let start = appointment.start
-            ?? calendar.date(bySettingHour: 9, minute: 0, second: 0, of: now.addingTimeInterval(86_400)) ?? now
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: start)
-        func two(_ value: Int?) -> String {
-            let number = value ?? 0
-            return number < 10 ? "0\(number)" : String(number)
+        var tomorrow = timeZone.localDateTime(of: now.addingTimeInterval(86_400))
+        (tomorrow.hour, tomorrow.minute) = (9, 0)
+        let start = appointment.start ?? (try? tomorrow.instant(in: timeZone)) ?? now
+        let parts = timeZone.localDateTime(of: start)
+        func two(_ number: Int) -> String {
+            number < 10 ? "0\(number)" : String(number)
         }
         var minutes = Self.defaultMinutes
         if let from = appointment.start, let to = appointment.end, to > from { minutes = Int(to.timeIntervalSince(from) / 60) }
         values = [
-            .date: "\(parts.year ?? 0)-\(two(parts.month))-\(two(parts.day))",
+            .date: "\(parts.year)-\(two(parts.month))-\(two(parts.day))",
             .start: "\(two(parts.hour)):\(two(parts.minute))",
             .duration: String(minutes),
             .messageForCustomer: "",
@@ -109,7 +107,7 @@ public struct RescheduleForm: Sendable, Equatable {
 
     /// What is wrong with the form as typed, by field (the first problem of each); empty when it
     /// can be sent.
-    public func problems(timeZone: TimeZone, now: Date) -> [Field: String] {
+    public func problems(timeZone: Zone, now: Date) -> [Field: String] {
         switch window(timeZone: timeZone, now: now) {
         case .success: [:]
         case .failure(let failure): [failure.field: failure.message]
@@ -117,7 +115,7 @@ public struct RescheduleForm: Sendable, Equatable {
     }
 
     /// The request to send: the start and end in UTC, the message if one was typed.
-    public func request(timeZone: TimeZone, now: Date) -> Result<RescheduleRequest, Failure> {
+    public func request(timeZone: Zone, now: Date) -> Result<RescheduleRequest, Failure> {
         window(timeZone: timeZone, now: now).map { start, end in
             let message = PlainText.trimmed(value(.messageForCustomer))
             return RescheduleRequest(start: start, end: end, messageForCustomer: message.isEmpty ? nil : message)
@@ -130,7 +128,7 @@ public struct RescheduleForm: Sendable, Equatable {
         public var message: String
     }
 
-    private func window(timeZone: TimeZone, now: Date) -> Result<(Date, Date), Failure> {
+    private func window(timeZone: Zone, now: Date) -> Result<(Date, Date), Failure> {
         let start: Date
         do throws(LocalDateTime.Problem) {
             let local = try LocalDateTime.parse(date: value(.date), time: value(.start))

@@ -14,7 +14,7 @@ public struct AppOptions: Sendable, Equatable {
     /// The language of the location translations listed first, until the user cycles it with `L`.
     public var preferredLanguage: Language
     /// Times are shown in this zone (the user's own).
-    public var timeZone: TimeZone
+    public var timeZone: Zone
     /// The list's order at start (`s` and `S` change it).
     public var sortOrder: SortOrder
     /// How often the pending requests are re-read in the background, in seconds; 0: never.
@@ -24,7 +24,7 @@ public struct AppOptions: Sendable, Equatable {
 
     public init(
         tenantName: String, confirmBeforeAccept: Bool = true, readOnly: Bool = false, asciiOnly: Bool = false,
-        preferredLanguage: Language = .en, timeZone: TimeZone = .current, sortOrder: SortOrder = SortOrder(),
+        preferredLanguage: Language = .en, timeZone: Zone = .local, sortOrder: SortOrder = SortOrder(),
         refreshSeconds: Int = 60, hasExternalEditor: Bool = false
     ) {
         self.tenantName = tenantName

@@ -6,9 +6,9 @@ import Foundation
 /// The calendar arithmetic is done here (the zone's offset, then civil-date arithmetic) rather
 /// than with `Calendar`, because the list formats a start time for every visible row on every key.
 public struct TimeDisplay: Sendable {
-    public var timeZone: TimeZone
+    public var timeZone: Zone
 
-    public init(timeZone: TimeZone = .current) {
+    public init(timeZone: Zone = .local) {
         self.timeZone = timeZone
     }
 
@@ -17,7 +17,7 @@ public struct TimeDisplay: Sendable {
 
     /// The local calendar fields of `date`.
     private func fields(_ date: Date) -> (day: Int, year: Int, month: Int, dayOfMonth: Int, minuteOfDay: Int, weekday: String) {
-        let local = Int((date.timeIntervalSince1970).rounded(.down)) + timeZone.secondsFromGMT(for: date)
+        let local = timeZone.localSeconds(of: date)
         let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
         let (year, month, dayOfMonth) = Timestamp.civilDate(daysSinceEpoch: days)
         let weekday = Self.weekdays[((days % 7) + 7) % 7]
@@ -67,7 +67,7 @@ public struct TimeDisplay: Sendable {
 
     /// `09:00:42`: to the second, for the session's messages.
     public func clockTime(_ date: Date) -> String {
-        let local = Int((date.timeIntervalSince1970).rounded(.down)) + timeZone.secondsFromGMT(for: date)
+        let local = timeZone.localSeconds(of: date)
         let seconds = ((local % 86_400) + 86_400) % 86_400
         return "\(Self.clock(seconds / 60)):\(Self.two(seconds % 60))"
     }

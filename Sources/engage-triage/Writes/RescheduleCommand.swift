@@ -34,7 +34,7 @@ struct RescheduleCommand: AsyncParsableCommand {
 
     /// The request in UTC, or why the times cannot be sent.
     private func request() throws -> RescheduleRequest {
-        let zone = TimeZone.current
+        let zone = Zone.local
         let startTime: Date, endTime: Date
         do throws(LocalDateTime.Problem) {
             startTime = try LocalDateTime.instant(start, in: zone)
