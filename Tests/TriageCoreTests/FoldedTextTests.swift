@@ -34,6 +34,25 @@ struct FoldedTextTests {
         }
     }
 
+    /// Every letter of the Latin, Greek and Cyrillic blocks and every full-width form between
+    /// two ASCII letters, and every combining mark after a letter (folded one scalar at a time,
+    /// where Foundation decomposes the whole text).
+    @Test func everyScalarOfTheNamesScriptsFoldsAsFoundationFolds() {
+        let blocks: [ClosedRange<UInt32>] = [0x80...0x24F, 0x370...0x3FF, 0x400...0x4FF, 0x1E00...0x1EFF, 0xFF01...0xFF5E]
+        var compared = 0
+        for value in blocks.joined() {
+            guard let scalar = Unicode.Scalar(value), !scalar.properties.isNoncharacterCodePoint else { continue }
+            let text = "x" + String(scalar) + "Y"
+            #expect(FoldedText.fold(text) == Self.foundationFold(text), "U+\(String(value, radix: 16))")
+            compared += 1
+        }
+        for mark in (0x300...0x36F).compactMap(Unicode.Scalar.init) {
+            let text = "E" + String(mark) + "ü" + String(mark)
+            #expect(FoldedText.fold(text) == Self.foundationFold(text), "U+\(String(mark.value, radix: 16))")
+        }
+        #expect(compared > 1_000)
+    }
+
     /// Half-width katakana stay as they are (Foundation widens them): both sides of a search are
     /// folded the same way, so they still find each other.
     @Test func halfWidthKatakanaAreLeftAsTheyAre() {
