@@ -12,8 +12,9 @@ public final class EngageClient: AppointmentService, NameService {
     private let transport: HTTPTransport
 
     /// Starts the network machinery (SwiftNIO's event loop, 0.6 ms) and primes the JSON coding
-    /// of appointments (0.5 ms) in a task of its own, off the main thread, so that a process that parses its
-    /// arguments and configuration first finds both ready. Calling it again, or never, is fine.
+    /// of appointments (0.5 ms) in a task of its own, off the main thread, so that a process that
+    /// parses its arguments and configuration first finds both ready. Calling it again, or never,
+    /// is fine.
     public static func warmUp() {
         Task.detached(priority: .high) {
             _ = HTTPTransport.eventLoops

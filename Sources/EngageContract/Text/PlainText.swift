@@ -1,7 +1,7 @@
 /// Small text operations in the standard library alone. Foundation's own (`trimmingCharacters`,
 /// `addingPercentEncoding`, `String(format:)`) live in the part of Foundation built on NSString:
 /// using any of them links that part, and CoreFoundation under it, into the program, which
-/// costs every start of the release binary about a millisecond (README, "Startup").
+/// costs every start of the release binary well over a millisecond (README, the process figures).
 public enum PlainText {
     /// `text` without the white space at either end: Unicode's White_Space (spaces, tabs, line
     /// breaks) and the zero-width space, as Foundation's `.whitespacesAndNewlines`.

@@ -13,7 +13,8 @@ extension SandboxRouter {
         let languages = Self.languages(request)
         if let id {
             guard let item = Self.item(kind, id: id, languages: languages) else {
-                return .error(404, code: "NOT_FOUND", type: "NOT_FOUND_ERROR", message: "\(kind.rawValue.prefix(1).uppercased() + kind.rawValue.dropFirst()) '\(id)' not found")
+                let noun = kind.rawValue.prefix(1).uppercased() + kind.rawValue.dropFirst()
+                return .error(404, code: "NOT_FOUND", type: "NOT_FOUND_ERROR", message: "\(noun) '\(id)' not found")
             }
             return item
         }

@@ -81,7 +81,8 @@ public struct AppointmentDetail: Sendable {
             Field("State", clean(location.state?.value)),
             Field("Postal code", clean(location.postalCode)),
             Field("Country", clean(location.countryCode)),
-            Field("Geolocation", PlainText.fixed(location.geolocation.latitude, digits: 5) + ", " + PlainText.fixed(location.geolocation.longitude, digits: 5)),
+            Field("Geolocation", [location.geolocation.latitude, location.geolocation.longitude]
+                .map { PlainText.fixed($0, digits: 5) }.joined(separator: ", ")),
         ]
         let translations = location.translations
         let parts: [(String, [LocalizedText])] = [
