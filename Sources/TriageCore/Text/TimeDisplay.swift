@@ -17,11 +17,10 @@ public struct TimeDisplay: Sendable {
 
     /// The local calendar fields of `date`.
     private func fields(_ date: Date) -> (day: Int, year: Int, month: Int, dayOfMonth: Int, minuteOfDay: Int, weekday: String) {
-        let local = timeZone.localSeconds(of: date)
-        let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
+        let (days, secondOfDay) = timeZone.localDay(of: date)
         let (year, month, dayOfMonth) = Timestamp.civilDate(daysSinceEpoch: days)
         let weekday = Self.weekdays[((days % 7) + 7) % 7]
-        return (days, year, month, dayOfMonth, (local - days * 86_400) / 60, weekday)
+        return (days, year, month, dayOfMonth, secondOfDay / 60, weekday)
     }
 
     /// `Thu 2026-11-26 09:00`.
@@ -67,8 +66,7 @@ public struct TimeDisplay: Sendable {
 
     /// `09:00:42`: to the second, for the session's messages.
     public func clockTime(_ date: Date) -> String {
-        let local = timeZone.localSeconds(of: date)
-        let seconds = ((local % 86_400) + 86_400) % 86_400
+        let seconds = timeZone.localDay(of: date).secondOfDay
         return "\(Self.clock(seconds / 60)):\(Self.two(seconds % 60))"
     }
 

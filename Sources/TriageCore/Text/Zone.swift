@@ -49,13 +49,18 @@ public struct Zone: Sendable, Equatable, CustomStringConvertible {
         Int(date.timeIntervalSince1970.rounded(.down)) + offset(date)
     }
 
-    /// The wall-clock date and time of `date`, to the minute.
-    public func localDateTime(of date: Date) -> LocalDateTime {
+    /// The wall-clock day of `date` (days since 1970-01-01) and the second of that day.
+    public func localDay(of date: Date) -> (days: Int, secondOfDay: Int) {
         let local = localSeconds(of: date)
         let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
+        return (days, local - days * 86_400)
+    }
+
+    /// The wall-clock date and time of `date`, to the minute.
+    public func localDateTime(of date: Date) -> LocalDateTime {
+        let (days, secondOfDay) = localDay(of: date)
         let (year, month, day) = Timestamp.civilDate(daysSinceEpoch: days)
-        let minuteOfDay = (local - days * 86_400) / 60
-        return LocalDateTime(year: year, month: month, day: day, hour: minuteOfDay / 60, minute: minuteOfDay % 60)
+        return LocalDateTime(year: year, month: month, day: day, hour: secondOfDay / 3_600, minute: secondOfDay % 3_600 / 60)
     }
 
     public var description: String { identifier }

@@ -5,14 +5,17 @@ import Glibc
 /// The user this process runs as, read from the password database: what Foundation's
 /// `NSUserName()` and `NSHomeDirectory()` give, without linking Foundation's NSString layer.
 enum UserAccount {
-    /// The login name; the numeric user id when the database has no entry for it. Read once
-    /// (an accept writes two audit lines).
-    static let name = entry()?.name ?? String(getuid())
+    /// The login name; the numeric user id when the database has no entry for it.
+    static var name: String { entry?.name ?? String(getuid()) }
 
     /// The home folder; `/` when the database has no entry.
-    static let home = entry()?.home ?? "/"
+    static var home: String { entry?.home ?? "/" }
 
-    private static func entry() -> (name: String, home: String)? {
+    /// The database's entry, read once (an accept writes two audit lines; the state folder and
+    /// the audit both may ask).
+    private static let entry = readEntry()
+
+    private static func readEntry() -> (name: String, home: String)? {
         var record = passwd()
         var found: UnsafeMutablePointer<passwd>?
         var buffer = [CChar](repeating: 0, count: 16_384)
