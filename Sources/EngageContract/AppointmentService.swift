@@ -14,10 +14,12 @@ public protocol AppointmentService: Sendable {
 
     /// Sends one write (`POST …/_actions/accept`, `…/reschedule`, `…/reassign`, `PATCH
     /// /appointments/{id}`) and returns the appointment the server answers with. `willSend` is
-    /// called with the correlation id of each attempt just before it leaves (an attempt is
-    /// repeated only where the server said it did nothing: a 401 with a token that can be
-    /// refreshed, a 429); when `willSend` throws, that attempt is not sent and the error is
-    /// thrown as `.notSent`. Use `performReconciling` to know what became of it.
+    /// called with the correlation id of each attempt before it leaves, possibly on another
+    /// thread while the attempt's connection is set up; the attempt leaves only once it has
+    /// returned, and `perform` returns only after it has (an attempt is repeated only where the
+    /// server said it did nothing: a 401 with a token that can be refreshed, a 429). When
+    /// `willSend` throws, that attempt is not sent and its error is thrown, described, as
+    /// `.invalidConfiguration`. Use `performReconciling` to know what became of a write.
     func perform(_ write: AppointmentWrite, on id: String, willSend: @escaping @Sendable (String) throws -> Void)
         async throws(EngageError) -> EngageResponse<Appointment>
 }

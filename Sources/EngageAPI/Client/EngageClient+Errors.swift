@@ -70,6 +70,7 @@ extension EngageClient {
         case .secureConnectionFailed: transport("the secure (TLS) connection failed: \(failure.detail)")
         case .badResponse: transport("the server's answer was not valid HTTP")
         case .tooLarge: EngageError(kind: .undecodable, correlationId: correlationId, detail: "\(failure.detail); stopped reading it")
+        case .heldBack: EngageError(kind: .invalidConfiguration, correlationId: correlationId, detail: failure.detail)
         case .other: transport(failure.detail)
         }
     }

@@ -32,10 +32,12 @@ public final class EngageClient: AppointmentService, NameService {
     public var pageSize: Int { configuration.pageSize }
 
     /// Sends one logical request, repeating it per the retry policy only when `idempotent`.
+    /// `willSend` sees each attempt's correlation id while that attempt's connection is set up;
+    /// the attempt leaves only once it has returned, and not at all when it throws.
     func send<Value: Decodable & Sendable>(
         _ method: Method, _ path: String, parameters: [(name: String, value: String)] = [], body: Data? = nil,
         decoding: Value.Type, idempotent: Bool, language: String? = nil,
-        willSend: @Sendable (String) throws -> Void = { _ in }
+        willSend: (@Sendable (String) throws -> Void)? = nil
     ) async throws(EngageError) -> EngageResponse<Value> {
         let language = language ?? configuration.acceptLanguage
         var attempt = 1
@@ -44,15 +46,11 @@ public final class EngageClient: AppointmentService, NameService {
             let token = try await configuration.tokenProvider.token()
             try Self.checkHeaderValues(token: token, language: language)
             let correlationId = UUID().uuidString.lowercased()
-            do {
-                try willSend(correlationId)
-            } catch {
-                throw EngageError(kind: .invalidConfiguration, correlationId: correlationId, detail: "\(error)")
-            }
+            let beforeSending: (@Sendable () throws -> Void)? = if let willSend { { try willSend(correlationId) } } else { nil }
             do {
                 return try await sendOnce(
                     method, path, parameters: parameters, body: body, token: token, correlationId: correlationId,
-                    language: language, decoding: decoding)
+                    language: language, decoding: decoding, beforeSending: beforeSending)
             } catch {
                 // A 401 means the server did not act on the request: with a token source that can
                 // fetch a fresh token, refresh once and send the same request once more.
@@ -75,10 +73,11 @@ public final class EngageClient: AppointmentService, NameService {
 
     private func sendOnce<Value: Decodable & Sendable>(
         _ method: Method, _ path: String, parameters: [(name: String, value: String)], body: Data?, token: BearerToken,
-        correlationId: String, language: String, decoding: Value.Type
+        correlationId: String, language: String, decoding: Value.Type, beforeSending: (@Sendable () throws -> Void)?
     ) async throws(EngageError) -> EngageResponse<Value> {
-        let request = makeRequest(
+        var request = makeRequest(
             method, path, parameters: parameters, body: body, correlationId: correlationId, language: language, token: token)
+        request.beforeSending = beforeSending
         let started = ContinuousClock.now
         let logger = configuration.logger
         func log(_ outcome: String, level: Logger.Level) {

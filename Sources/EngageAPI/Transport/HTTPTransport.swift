@@ -14,8 +14,10 @@ import Synchronization
 ///   drops an idle connection must not make the next read wait out its timeout). A read whose
 ///   kept connection turns out to have been closed by the server before any answer came is sent
 ///   once more: the server never saw it.
-/// - Each write gets a connection of its own, closed after its answer, and is never sent again:
-///   whatever the transport sees, an accept goes out once.
+/// - Each write gets a library client and a connection of its own, closed after its answer, and
+///   is never sent again: whatever the transport sees, an accept goes out once. What must happen
+///   before it leaves (the audit trail's line reaching the disk) runs while that connection is
+///   set up, and the connection carries the request only once it is done.
 /// - The timeout covers the whole exchange, connecting and reading the body included; cancelling
 ///   the calling task ends the wait at once.
 /// - No body longer than `maxBodyBytes` is read.
@@ -40,7 +42,8 @@ final class HTTPTransport: Sendable {
     private let maxBodyBytes: Int
     private let connectTimeout: Duration
     private let idleTimeout: Duration
-    /// One library client per way out, made when first needed (usually two: reads and writes).
+    /// One library client per way out for the requests that share connections, made when first
+    /// needed (usually one).
     private let carriers = Mutex<[Route: Carrier]>([:])
 
     /// A library client and how many connections it has opened so far.
@@ -49,11 +52,10 @@ final class HTTPTransport: Sendable {
         var opened: ConnectionTally
     }
 
-    /// What a request needs of the client that carries it: the library sets proxy, pooling and
-    /// certificate checks per client, not per request.
+    /// What a request needs of the client that carries it: the library sets proxy and certificate
+    /// checks per client, not per request.
     private struct Route: Hashable, Sendable {
         var proxy: HTTPProxy?
-        var sharesConnections: Bool
         /// The IP address an https server reached through the proxy must be certified for.
         var certifiedAddress: String?
     }
@@ -107,40 +109,51 @@ final class HTTPTransport: Sendable {
             throw TransportFailure(reason: .other, detail: "not an http(s) URL: \(request.url)")
         }
         let proxy = scheme == "https" ? HTTPProxy.forHTTPS(to: host, environment: environment) : nil
-        let route = Route(
-            proxy: proxy, sharesConnections: request.reusesConnections,
-            certifiedAddress: proxy != nil && AddressLiteral.bytes(of: host) != nil ? host : nil)
-        let carrier = carrier(for: route)
+        let route = Route(proxy: proxy, certifiedAddress: proxy != nil && AddressLiteral.bytes(of: host) != nil ? host : nil)
         let deadline = ContinuousClock.now + request.timeout
         let prepared = Self.libraryRequest(request)
         let maxBodyBytes = maxBodyBytes
+        let gate = request.beforeSending.map { SendingGate($0, on: group.next()) }
+        let shared = request.hasOwnConnection ? nil : carrier(for: route)
+        let client = shared?.client ?? HTTPClient(eventLoopGroup: group, configuration: configuration(for: route, gate: gate))
+        // A client of the request's own: its one connection has closed by now, and nothing
+        // waits for the client's end.
+        defer { if shared == nil { client.shutdown(queue: .global()) { _ in } } }
+        let exchanged: Result<HTTPResponse, any Error>
         do {
-            return try await Self.within(deadline) {
-                try await Self.exchange(prepared, on: carrier, resendsStale: request.reusesConnections,
-                                        deadline: deadline, maxBodyBytes: maxBodyBytes)
-            }
+            exchanged = .success(try await Self.within(deadline) {
+                try await Self.exchange(prepared, on: client, countedBy: shared?.opened, deadline: deadline, maxBodyBytes: maxBodyBytes)
+            })
+        } catch {
+            exchanged = .failure(error)
+        }
+        if let refusal = await gate?.refusal() {
+            // The connection waited for the gate and never carried the request.
+            throw TransportFailure(reason: .heldBack, detail: "\(refusal)")
+        }
+        do {
+            return try exchanged.get()
         } catch {
             throw TransportFailure(error, tunnelTarget: proxy.map { _ in "\(host):\(url.port ?? 443)" })
         }
     }
 
-    /// The request and its whole answer; a read that found its kept connection closed goes
-    /// once more.
+    /// The request and its whole answer. On a shared client (whose connections `opened`
+    /// counts), a read that found its kept connection closed goes once more.
     private static func exchange(
-        _ request: HTTPClientRequest, on carrier: Carrier, resendsStale: Bool, deadline: ContinuousClock.Instant,
-        maxBodyBytes: Int
+        _ request: HTTPClientRequest, on client: HTTPClient, countedBy opened: ConnectionTally?,
+        deadline: ContinuousClock.Instant, maxBodyBytes: Int
     ) async throws -> HTTPResponse {
         let libraryDeadline = NIODeadline.now() + .nanoseconds((deadline - .now).nanoseconds)
-        let openedBefore = carrier.opened.count
+        let openedBefore = opened?.count
         let response: HTTPClientResponse
         do {
-            response = try await carrier.client.execute(request, deadline: libraryDeadline)
-        } catch where resendsStale && TransportFailure(error).reason == .connectionLost
-            && carrier.opened.count == openedBefore {
+            response = try await client.execute(request, deadline: libraryDeadline)
+        } catch where opened != nil && TransportFailure(error).reason == .connectionLost && opened?.count == openedBefore {
             // The connection ended before any of the answer came, and no connection was opened
             // meanwhile, so it was a kept one: closed by the server while idle, before the
             // request reached it (a server that closes one drops what was on its way).
-            response = try await carrier.client.execute(request, deadline: libraryDeadline)
+            response = try await client.execute(request, deadline: libraryDeadline)
         }
         let body: ByteBuffer
         do {
@@ -187,7 +200,7 @@ final class HTTPTransport: Sendable {
         for (name, value) in request.headers { prepared.headers.add(name: name, value: value) }
         // The library frames the body (`Content-Length`, also 0 for an empty POST).
         if let body = request.body, !body.isEmpty { prepared.body = .bytes(ByteBuffer(bytes: body)) }
-        if !request.reusesConnections { prepared.headers.replaceOrAdd(name: "Connection", value: "close") }
+        if request.hasOwnConnection { prepared.headers.replaceOrAdd(name: "Connection", value: "close") }
         return prepared
     }
 
@@ -203,7 +216,13 @@ final class HTTPTransport: Sendable {
         }
     }
 
-    private func configuration(for route: Route, counting opened: ConnectionTally) -> HTTPClient.Configuration {
+    /// - Parameters:
+    ///   - opened: counts the connections opened (a shared client's).
+    ///   - gate: what each new connection waits for before it carries a request (a client of
+    ///     one request's own).
+    private func configuration(
+        for route: Route, counting opened: ConnectionTally? = nil, gate: SendingGate? = nil
+    ) -> HTTPClient.Configuration {
         var tls = tlsConfiguration
         var configuration = HTTPClient.Configuration(
             tlsConfiguration: tls, redirectConfiguration: .disallow,
@@ -223,10 +242,38 @@ final class HTTPTransport: Sendable {
         }
         // Called for every new connection, before it carries a request.
         configuration.http1_1ConnectionDebugInitializer = { channel in
-            opened.add()
-            return certifiedAddress.map { CertifiedAddress.check($0, on: channel) } ?? channel.eventLoop.makeSucceededVoidFuture()
+            opened?.add()
+            let checked = certifiedAddress.map { CertifiedAddress.check($0, on: channel) } ?? channel.eventLoop.makeSucceededVoidFuture()
+            let ready = gate.map { gate in checked.flatMap { gate.passed.hop(to: channel.eventLoop) } } ?? checked
+            // The library drops a connection that fails here without closing it.
+            return ready.flatMapError { error in
+                channel.close(promise: nil)
+                return channel.eventLoop.makeFailedFuture(error)
+            }
         }
         return configuration
+    }
+}
+
+/// What must be done before a request leaves (`HTTPRequest.beforeSending`), started at once on
+/// NIO's pool for blocking work (it writes to the disk) while the connection is set up; the
+/// connection waits for `passed`.
+private struct SendingGate: Sendable {
+    /// Succeeds once the work has returned; fails with what it threw.
+    let passed: EventLoopFuture<Void>
+
+    init(_ work: @escaping @Sendable () throws -> Void, on eventLoop: any EventLoop) {
+        passed = NIOThreadPool.singleton.runIfActive(eventLoop: eventLoop, work)
+    }
+
+    /// Waits for the work to finish (whatever became of the request); what it threw, if anything.
+    func refusal() async -> (any Error)? {
+        do {
+            try await passed.get()
+            return nil
+        } catch {
+            return error
+        }
     }
 }
 

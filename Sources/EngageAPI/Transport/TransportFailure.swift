@@ -22,6 +22,8 @@ struct TransportFailure: Error, Sendable {
         case badResponse
         /// The answer was longer than `HTTPTransport.maxBodyBytes`.
         case tooLarge
+        /// The request's `beforeSending` threw (`detail` says what), so nothing was sent.
+        case heldBack
         case other
     }
 
