@@ -56,6 +56,28 @@ struct WriteCommandsTests {
         }
     }
 
+    @Test func aWriteWhoseAuditLineCannotBeWrittenIsNotSentAndSaysWhy() async throws {
+        try await withTenant { sandbox, environment, state in
+            // A file where the state folder should be.
+            let blocker = state.appendingPathComponent("engage-triage")
+            try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
+            try Data().write(to: blocker)
+            let result = try await CommandRunner.triage(["accept", "1001"], environment: environment)
+            #expect(result.status == 1, "\(result.stderr)")
+            #expect(result.stderr.contains(
+                "Not sent: the audit trail cannot be written (\(blocker.path): File exists)"), "\(result.stderr)")
+            #expect(!sandbox.receivedRequests.contains { $0.method == "POST" })
+            #expect(sandbox.tenant.appointment(id: "1001")?.status == .incomingRequest)
+            // A file the trail cannot be appended to: a folder in its place.
+            try FileManager.default.removeItem(at: blocker)
+            try FileManager.default.createDirectory(at: blocker.appendingPathComponent("audit.jsonl"), withIntermediateDirectories: true)
+            let again = try await CommandRunner.triage(["accept", "1001"], environment: environment)
+            #expect(again.status == 1 && again.stderr.contains(
+                "Not sent: the audit trail cannot be written (\(blocker.path)/audit.jsonl: Is a directory)"), "\(again.stderr)")
+            #expect(!sandbox.receivedRequests.contains { $0.method == "POST" })
+        }
+    }
+
     @Test func timesThatCannotBeSentAreRefusedBeforeAnythingLeaves() async throws {
         try await withTenant { sandbox, environment, _ in
             for (start, end) in [("2026-12-14T10:00", "2026-12-14T09:00"), ("2020-01-06T10:00", "2020-01-06T11:00"),

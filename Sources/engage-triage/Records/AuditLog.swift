@@ -12,6 +12,8 @@ import TriageRuntime
 /// lost if the session drops. No customer data: a note's text and a message for the customer
 /// are never written, only the new time or colleague.
 struct AuditLog: WriteJournal {
+    static let fileName = "audit.jsonl"
+
     /// One line of the trail.
     struct Record: Codable, Equatable {
         var time: String
@@ -39,13 +41,33 @@ struct AuditLog: WriteJournal {
     var enterprise: String
     var environment: [String: String] = ProcessEnvironment.current
 
+    /// The trail cannot be written; a write is not sent without its line.
+    struct Unwritable: Error, CustomStringConvertible {
+        /// The file, or the folder that could not be made.
+        var path: String
+        /// What the system said, e.g. "File exists" (as `mkdir -p` says it).
+        var reason: String
+        var description: String { "the audit trail cannot be written (\(path): \(reason))" }
+    }
+
     func record(_ entry: WriteJournalEntry) throws {
         do {
             try append(record(entry))
         } catch {
-            Logger(label: "engage-triage.audit").error("the audit trail could not be written: \(error)")
-            throw error
+            let unwritable = unwritable(error)
+            Logger(label: "engage-triage.audit").error("\(unwritable)")
+            throw unwritable
         }
+    }
+
+    /// A failure to make the folder (which names the path) or to write the file, in the system's words.
+    private func unwritable(_ error: any Error) -> Unwritable {
+        let file = StateDirectory.url(environment: environment).appendingPathComponent(Self.fileName).path
+        let cocoa = error as? CocoaError
+        guard let posix = error as? POSIXError ?? cocoa?.userInfo["NSUnderlyingError"] as? POSIXError else {
+            return Unwritable(path: file, reason: "\(error)")
+        }
+        return Unwritable(path: cocoa?.userInfo["NSFilePath"] as? String ?? file, reason: String(cString: strerror(posix.code.rawValue)))
     }
 
     /// Encodes a line once, writing nothing: the first encoding of a process costs the Swift
@@ -128,7 +150,7 @@ struct AuditLog: WriteJournal {
 
     /// Appends the record and waits until it is on disk (fsync). Throws when it cannot be written.
     func append(_ record: Record) throws {
-        let descriptor = try StateDirectory.openForAppending("audit.jsonl", environment: environment)
+        let descriptor = try StateDirectory.openForAppending(Self.fileName, environment: environment)
         defer { close(descriptor) }
         var line = try Self.encoder().encode(record)
         line.append(0x0A)
