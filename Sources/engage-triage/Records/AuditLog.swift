@@ -70,15 +70,6 @@ struct AuditLog: WriteJournal {
         return Unwritable(path: cocoa?.userInfo["NSFilePath"] as? String ?? file, reason: String(cString: strerror(posix.code.rawValue)))
     }
 
-    /// Encodes a line once, writing nothing: the first encoding of a process costs the Swift
-    /// runtime's first look at the record's types (0.2 ms), better spent before a write than
-    /// between deciding to send it and sending it.
-    static func prime() {
-        _ = try? encoder().encode(Record(time: Timestamp.format(Date()), enterprise: "", appointmentId: "", action: "accept",
-                                         outcome: "sent", change: "", code: "", status: "", correlationId: "",
-                                         rereadCorrelationId: "", user: ""))
-    }
-
     private static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

@@ -18,9 +18,6 @@ struct WriteCommandRun {
     func run(
         _ id: String, kind: AppointmentWrite.Kind, prepare: (any AppointmentService) async throws -> AppointmentWrite?
     ) async throws {
-        // The audit trail's first line is written just before the request leaves: its encoding
-        // is made ready off the critical path while the client and the connection are set up.
-        Task.detached(priority: .high) { AuditLog.prime() }
         let tracker = WriteTracker(journal: AuditLog(enterprise: connection.enterpriseName(settings)))
         let ending: InterruptibleWrite.Ending? = try await connection.withClient(settings) { client in
             let service = BudgetedService(client, budget: RequestBudget(capacity: 1))
