@@ -107,14 +107,16 @@ let package = Package(
             // takes `-lstdc++` and friends from the first folder of the search path holding either
             // form, and Linking/StaticLibraries holds the archives (links to where Debian's
             // libstdc++-12-dev, zlib1g-dev and libncurses-dev put them), so it must come before
-            // the system's folders; where a link leads nowhere, the shared library is used.
+            // the system's folders; where a link leads nowhere, the shared library is used. An
+            // archive only serves what is missing where it is named, so ncurses' terminfo part and
+            // libstdc++ (for anything after the toolchain's own `-lstdc++`) are named last.
             // `.ci/run` checks that the release binary needs none of them.
             linkerSettings: [
                 .unsafeFlags(
                     ["-static-stdlib", "-lCoreFoundation", "-lswiftSynchronization",
                      "-l_FoundationCShims", "-l_FoundationCollections", "-l_FoundationICU",
                      "-Xlinker", "--no-export-dynamic",
-                     "-L", Context.packageDirectory + "/Linking/StaticLibraries", "-ltinfo"],
+                     "-L", Context.packageDirectory + "/Linking/StaticLibraries", "-ltinfo", "-lstdc++"],
                     .when(platforms: [.linux], configuration: .release)),
             ]
         ),
