@@ -60,10 +60,13 @@ public struct EngageError: Error, Sendable, CustomStringConvertible {
     public var jsonPath: String?
     /// A technical detail for the message and the log: the transport or decoding failure.
     public var detail: String?
+    /// The request provably never left this machine (no connection to the server came up), so
+    /// the server did nothing: a write that failed so was not sent.
+    public var neverSent: Bool
 
     public init(
         kind: Kind, httpStatus: Int? = nil, serverErrors: [ServerError] = [], correlationId: String? = nil,
-        retryAfter: Duration? = nil, jsonPath: String? = nil, detail: String? = nil
+        retryAfter: Duration? = nil, jsonPath: String? = nil, detail: String? = nil, neverSent: Bool = false
     ) {
         self.kind = kind
         self.httpStatus = httpStatus
@@ -72,6 +75,7 @@ public struct EngageError: Error, Sendable, CustomStringConvertible {
         self.retryAfter = retryAfter
         self.jsonPath = jsonPath
         self.detail = detail
+        self.neverSent = neverSent
     }
 
     /// The server's code of the first error item, e.g. `APPOINTMENT_STATUS_INVALID`.

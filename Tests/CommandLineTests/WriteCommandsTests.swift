@@ -78,6 +78,19 @@ struct WriteCommandsTests {
         }
     }
 
+    @Test func anAcceptThatReachesNoServerIsNotSentAndSaysSo() async throws {
+        try await withTenant { _, environment, state in
+            // Port 1 on loopback: nothing listens there, so every connection is refused.
+            let result = try await CommandRunner.triage(
+                ["accept", "1001"], environment: environment.merging(["ENGAGE_BASE_URL": "http://127.0.0.1:1/enterprises/acme"]) { $1 })
+            #expect(result.status == 8, "network, not 10 (outcome unknown): \(result.stderr)")
+            #expect(result.stderr.contains("Not sent: Could not reach the server: the connection was refused."), "\(result.stderr)")
+            let records = try AuditTrail.records(inStateHome: state)
+            #expect(records.map { $0["outcome"] ?? "" } == ["sent", "not-sent"])
+            #expect(records[0]["correlationId"] == records[1]["correlationId"])
+        }
+    }
+
     @Test func timesThatCannotBeSentAreRefusedBeforeAnythingLeaves() async throws {
         try await withTenant { sandbox, environment, _ in
             for (start, end) in [("2026-12-14T10:00", "2026-12-14T09:00"), ("2020-01-06T10:00", "2020-01-06T11:00"),

@@ -1,5 +1,6 @@
 @testable import EngageAPI
 import EngageSandbox
+import Synchronization
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -122,35 +123,29 @@ struct ClientErrorTests {
     @Test func refusedConnectionIsATransportFailure() async throws {
         // A socket bound but not listening: the port stays ours (no parallel test can take it)
         // and every connection to it is refused.
-        let (descriptor, port) = try #require(Self.boundButNotListening())
+        let (descriptor, port) = try #require(LoopbackListener.boundButNotListening())
         defer { close(descriptor) }
         let configuration = try EngageClientConfiguration(
             baseURL: URL(string: "http://127.0.0.1:\(port)/enterprises/acme")!,
             tokenProvider: StaticTokenProvider(BearerToken("t")), requestTimeout: .seconds(30), retryPolicy: .none)
+        let client = EngageClient(configuration: configuration)
         do {
-            _ = try await EngageClient(configuration: configuration).appointment(id: "1")
+            _ = try await client.appointment(id: "1")
             Issue.record("expected a refused connection")
         } catch {
             #expect(error.kind == .transport)
             #expect(error.message == "Could not reach the server: the connection was refused.")
         }
-    }
-
-    /// A loopback TCP socket bound to a free port without listening, and its port.
-    private static func boundButNotListening() -> (Int32, Int)? {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var generic = sockaddr()
-        memcpy(&generic, &address, MemoryLayout<sockaddr_in>.size)
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        guard bind(descriptor, &generic, length) == 0, getsockname(descriptor, &generic, &length) == 0 else {
-            close(descriptor)
-            return nil
+        // A write whose connection never came up was journaled, and is known not to have left.
+        let journaled = Mutex(0)
+        let outcome = await client.performReconciling(.accept, on: "1001") { _ in journaled.withLock { $0 += 1 } }
+        guard case .notSent(let error) = outcome else {
+            Issue.record("a refused accept was not sent, yet: \(outcome)")
+            return
         }
-        memcpy(&address, &generic, MemoryLayout<sockaddr_in>.size)
-        return (descriptor, Int(UInt16(bigEndian: address.sin_port)))
+        #expect(error.neverSent && error.kind == .transport)
+        #expect(journaled.withLock { $0 } == 1)
+        #expect(outcome.message(for: .accept) == "Not sent: Could not reach the server: the connection was refused.")
     }
 
     @Test func plainStatusFilterIsABadRequest() async throws {

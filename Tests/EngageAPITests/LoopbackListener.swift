@@ -50,6 +50,23 @@ final class LoopbackListener: @unchecked Sendable {
         return String(decoding: head, as: UTF8.self)
     }
 
+    /// A loopback TCP socket bound to a free port without listening, and its port.
+    static func boundButNotListening() -> (Int32, Int)? {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var generic = sockaddr()
+        memcpy(&generic, &address, MemoryLayout<sockaddr_in>.size)
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        guard bind(descriptor, &generic, length) == 0, getsockname(descriptor, &generic, &length) == 0 else {
+            close(descriptor)
+            return nil
+        }
+        memcpy(&address, &generic, MemoryLayout<sockaddr_in>.size)
+        return (descriptor, Int(UInt16(bigEndian: address.sin_port)))
+    }
+
     /// 127.0.0.1:`port`.
     static func address(port: Int) -> sockaddr_in {
         var address = sockaddr_in()

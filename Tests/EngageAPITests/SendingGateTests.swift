@@ -91,21 +91,37 @@ struct SendingGateTests {
     }
 
     @Test func theSendEndsOnlyAfterItHasReturnedEvenWhenTheConnectionFails() async throws {
-        // A port nobody listens on: the connection is refused at once, while the work still runs.
-        let closed = try WatchingServer()
-        let url = closed.url
-        closed.stop()
+        // A port bound but not listening: the connection is refused at once, while the work runs.
+        let (descriptor, port) = try #require(LoopbackListener.boundButNotListening())
+        defer { close(descriptor) }
         let returned = Mutex(false)
         do {
-            _ = try await HTTPTransport().send(Self.post(url) {
+            _ = try await HTTPTransport().send(Self.post("http://127.0.0.1:\(port)/x") {
                 usleep(200_000)
                 returned.withLock { $0 = true }
             })
             Issue.record("nothing listens there")
         } catch {
             #expect(error.reason == .connectionRefused, "\(error)")
+            #expect(error.neverSent, "no connection came up, so nothing left")
         }
         #expect(returned.withLock { $0 }, "the send returned before the work did")
+    }
+
+    @Test func aRequestCutOffAfterItLeftIsNotCalledUnsent() async throws {
+        // The server reads the request and hangs up without a word.
+        let listener = try LoopbackListener { client in
+            _ = LoopbackListener.readHead(client)
+            close(client)
+        }
+        defer { listener.stop() }
+        do {
+            _ = try await HTTPTransport().send(Self.post("http://127.0.0.1:\(listener.port)/x") {})
+            Issue.record("the server answered nothing")
+        } catch {
+            #expect(error.reason == .connectionLost, "\(error)")
+            #expect(!error.neverSent, "the request left: the server may have acted on it")
+        }
     }
 
     @Test func theClientsWillSendIsThatWork() async throws {

@@ -57,7 +57,15 @@ extension EngageClient {
         header.flatMap { Int(PlainText.trimmed($0)) }.map { Duration.seconds(min(max(0, $0), 86_400)) }
     }
 
+    /// What a failure of the transport means for the user; whether the request provably never
+    /// left is kept (`neverSent`).
     static func transportError(_ failure: TransportFailure, correlationId: String, timeout: Duration) -> EngageError {
+        var error = kindAndDetail(failure, correlationId: correlationId, timeout: timeout)
+        error.neverSent = failure.neverSent
+        return error
+    }
+
+    private static func kindAndDetail(_ failure: TransportFailure, correlationId: String, timeout: Duration) -> EngageError {
         func transport(_ detail: String) -> EngageError {
             EngageError(kind: .transport, correlationId: correlationId, detail: detail)
         }

@@ -46,10 +46,10 @@ final class HTTPTransport: Sendable {
     /// needed (usually one).
     private let carriers = Mutex<[Route: Carrier]>([:])
 
-    /// A library client and how many connections it has opened so far.
+    /// A library client and how many connections it has set up so far.
     private struct Carrier: Sendable {
         var client: HTTPClient
-        var opened: ConnectionTally
+        var setUp: ConnectionTally
     }
 
     /// What a request needs of the client that carries it: the library sets proxy and certificate
@@ -115,14 +115,15 @@ final class HTTPTransport: Sendable {
         let maxBodyBytes = maxBodyBytes
         let gate = request.beforeSending.map { SendingGate($0, on: group.next()) }
         let shared = request.hasOwnConnection ? nil : carrier(for: route)
-        let client = shared?.client ?? HTTPClient(eventLoopGroup: group, configuration: configuration(for: route, gate: gate))
+        let carrier = shared ?? ownCarrier(for: route, gate: gate)
+        let client = carrier.client
         // A client of the request's own: its one connection has closed by now, and nothing
         // waits for the client's end.
         defer { if shared == nil { client.shutdown(queue: .global()) { _ in } } }
         let exchanged: Result<HTTPResponse, any Error>
         do {
             exchanged = .success(try await Self.within(deadline) {
-                try await Self.exchange(prepared, on: client, countedBy: shared?.opened, deadline: deadline, maxBodyBytes: maxBodyBytes)
+                try await Self.exchange(prepared, on: client, countedBy: shared?.setUp, deadline: deadline, maxBodyBytes: maxBodyBytes)
             })
         } catch {
             exchanged = .failure(error)
@@ -134,23 +135,26 @@ final class HTTPTransport: Sendable {
         do {
             return try exchanged.get()
         } catch {
-            throw TransportFailure(error, tunnelTarget: proxy.map { _ in "\(host):\(url.port ?? 443)" })
+            var failure = TransportFailure(error, tunnelTarget: proxy.map { _ in "\(host):\(url.port ?? 443)" })
+            // Its own client set up no connection, so nothing carried the request.
+            failure.neverSent = shared == nil && carrier.setUp.count == 0
+            throw failure
         }
     }
 
-    /// The request and its whole answer. On a shared client (whose connections `opened`
+    /// The request and its whole answer. On a shared client (whose connections `setUp`
     /// counts), a read that found its kept connection closed goes once more.
     private static func exchange(
-        _ request: HTTPClientRequest, on client: HTTPClient, countedBy opened: ConnectionTally?,
+        _ request: HTTPClientRequest, on client: HTTPClient, countedBy setUp: ConnectionTally?,
         deadline: ContinuousClock.Instant, maxBodyBytes: Int
     ) async throws -> HTTPResponse {
         let libraryDeadline = NIODeadline.now() + .nanoseconds((deadline - .now).nanoseconds)
-        let openedBefore = opened?.count
+        let setUpBefore = setUp?.count
         let response: HTTPClientResponse
         do {
             response = try await client.execute(request, deadline: libraryDeadline)
-        } catch where opened != nil && TransportFailure(error).reason == .connectionLost && opened?.count == openedBefore {
-            // The connection ended before any of the answer came, and no connection was opened
+        } catch where setUp != nil && TransportFailure(error).reason == .connectionLost && setUp?.count == setUpBefore {
+            // The connection ended before any of the answer came, and no connection was set up
             // meanwhile, so it was a kept one: closed by the server while idle, before the
             // request reached it (a server that closes one drops what was on its way).
             response = try await client.execute(request, deadline: libraryDeadline)
@@ -207,21 +211,29 @@ final class HTTPTransport: Sendable {
     private func carrier(for route: Route) -> Carrier {
         carriers.withLock { carriers in
             if let carrier = carriers[route] { return carrier }
-            let opened = ConnectionTally()
+            let setUp = ConnectionTally()
             let carrier = Carrier(
-                client: HTTPClient(eventLoopGroup: group, configuration: configuration(for: route, counting: opened)),
-                opened: opened)
+                client: HTTPClient(eventLoopGroup: group, configuration: configuration(for: route, counting: setUp)),
+                setUp: setUp)
             carriers[route] = carrier
             return carrier
         }
     }
 
+    /// A library client for one request, whose one connection waits for `gate`.
+    private func ownCarrier(for route: Route, gate: SendingGate?) -> Carrier {
+        let setUp = ConnectionTally()
+        return Carrier(
+            client: HTTPClient(eventLoopGroup: group, configuration: configuration(for: route, counting: setUp, gate: gate)),
+            setUp: setUp)
+    }
+
     /// - Parameters:
-    ///   - opened: counts the connections opened (a shared client's).
+    ///   - setUp: counts the connections set up, each once it is ready to carry a request.
     ///   - gate: what each new connection waits for before it carries a request (a client of
     ///     one request's own).
     private func configuration(
-        for route: Route, counting opened: ConnectionTally? = nil, gate: SendingGate? = nil
+        for route: Route, counting setUp: ConnectionTally, gate: SendingGate? = nil
     ) -> HTTPClient.Configuration {
         var tls = tlsConfiguration
         var configuration = HTTPClient.Configuration(
@@ -242,11 +254,10 @@ final class HTTPTransport: Sendable {
         }
         // Called for every new connection, before it carries a request.
         configuration.http1_1ConnectionDebugInitializer = { channel in
-            opened?.add()
             let checked = certifiedAddress.map { CertifiedAddress.check($0, on: channel) } ?? channel.eventLoop.makeSucceededVoidFuture()
             let ready = gate.map { gate in checked.flatMap { gate.passed.hop(to: channel.eventLoop) } } ?? checked
-            // The library drops a connection that fails here without closing it.
-            return ready.flatMapError { error in
+            return ready.map { setUp.add() }.flatMapError { error in
+                // The library drops a connection that fails here without closing it.
                 channel.close(promise: nil)
                 return channel.eventLoop.makeFailedFuture(error)
             }
@@ -277,8 +288,8 @@ private struct SendingGate: Sendable {
     }
 }
 
-/// How many connections a library client has opened: a failed read during which none was
-/// opened rode a kept one.
+/// How many connections a library client has set up: a failed read during which none was set up
+/// rode a kept one, and a request on a client of its own that set up none never left.
 private final class ConnectionTally: Sendable {
     private let opened = Atomic<Int>(0)
     var count: Int { opened.load(ordering: .acquiring) }

@@ -30,6 +30,9 @@ struct TransportFailure: Error, Sendable {
     var reason: Reason
     /// The underlying error in words, for the log and the `other` case.
     var detail: String
+    /// The request provably never left: it had a connection of its own, and that connection
+    /// never came up (refused, no such host, no TLS, timed out or cancelled while connecting).
+    var neverSent = false
 }
 
 extension TransportFailure {

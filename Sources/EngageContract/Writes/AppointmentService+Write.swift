@@ -4,7 +4,8 @@ extension AppointmentService {
     /// Sends `write` once and, where the answer leaves doubt, re-reads the appointment to say
     /// what is true now.
     ///
-    /// - Nothing was sent (the token could not be had, `willSend` refused): `.notSent`.
+    /// - Nothing was sent (the token could not be had, `willSend` refused, no connection to the
+    ///   server came up): `.notSent`.
     /// - A 4xx answer is a definite refusal; for APPOINTMENT_STATUS_INVALID the appointment is
     ///   re-read so the message can name its current status.
     /// - A 200 counts only if it returns the appointment asked for with the change made.
@@ -28,7 +29,8 @@ extension AppointmentService {
             }
             return .done(response)
         } catch {
-            guard sent.value.load(ordering: .sequentiallyConsistent) else { return .notSent(error) }
+            // No attempt left: none was journaled, or no connection to the server came up.
+            guard sent.value.load(ordering: .sequentiallyConsistent), !error.neverSent else { return .notSent(error) }
             if error.kind == .cancelled {
                 return .unknown(error, current: .failure(error))
             }

@@ -5,7 +5,8 @@
 /// unreadable or 5xx answer) is never retried: the client re-reads the appointment instead and
 /// reports what the server says now.
 public enum WriteOutcome: Sendable {
-    /// The write never left: the token could not be had, or its intent could not be journaled.
+    /// The write never left: the token could not be had, its intent could not be journaled, or
+    /// no connection to the server came up.
     case notSent(EngageError)
     /// The server did it and returned the changed appointment.
     case done(EngageResponse<Appointment>)
