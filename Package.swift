@@ -38,6 +38,7 @@ let package = Package(
             name: "EngageAPI",
             dependencies: [
                 "EngageContract",
+                "SpawnSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -122,7 +123,8 @@ let package = Package(
         ),
 
         // Starting programs with a clean signal state (the token command; the benchmarks and the
-        // process tests), a drained pseudo-terminal, per-thread write counts.
+        // process tests), a drained pseudo-terminal, per-thread write counts, a thread of its own
+        // for blocking work (a write's audit line, the token command, the screen).
         .target(name: "SpawnSupport"),
 
         // The benchmarks: `swift run -c release engage-bench` prints every figure with its target.

@@ -4,6 +4,7 @@ import NIOCore
 import NIOHTTP1
 import NIOPosix
 import NIOSSL
+import SpawnSupport
 import Synchronization
 
 /// HTTP/1.1 through swift-server/async-http-client: its connection pool, TLS (swift-nio-ssl,
@@ -266,15 +267,24 @@ final class HTTPTransport: Sendable {
     }
 }
 
-/// What must be done before a request leaves (`HTTPRequest.beforeSending`), started at once on
-/// NIO's pool for blocking work (it writes to the disk) while the connection is set up; the
-/// connection waits for `passed`.
+/// What must be done before a request leaves (`HTTPRequest.beforeSending`), started at once on a
+/// thread of its own (it blocks on the disk; NIO's pool for blocking work would start two, 0.2 ms
+/// of an accept process) while the connection is set up; the connection waits for `passed`.
 private struct SendingGate: Sendable {
     /// Succeeds once the work has returned; fails with what it threw.
     let passed: EventLoopFuture<Void>
 
     init(_ work: @escaping @Sendable () throws -> Void, on eventLoop: any EventLoop) {
-        passed = NIOThreadPool.singleton.runIfActive(eventLoop: eventLoop, work)
+        let promise = eventLoop.makePromise(of: Void.self)
+        DetachedThread.start(name: "before-sending") {
+            do {
+                try work()
+                promise.succeed(())
+            } catch {
+                promise.fail(error)
+            }
+        }
+        passed = promise.futureResult
     }
 
     /// Waits for the work to finish (whatever became of the request); what it threw, if anything.
