@@ -116,7 +116,7 @@ final class HTTPTransport: Sendable {
         let maxBodyBytes = maxBodyBytes
         let gate = request.beforeSending.map { SendingGate($0, on: group.next()) }
         let shared = request.hasOwnConnection ? nil : carrier(for: route)
-        let carrier = shared ?? ownCarrier(for: route, gate: gate)
+        let carrier = shared ?? makeCarrier(for: route, gate: gate)
         let client = carrier.client
         // A client of the request's own: its one connection has closed by now, and nothing
         // waits for the client's end.
@@ -209,20 +209,19 @@ final class HTTPTransport: Sendable {
         return prepared
     }
 
+    /// The shared library client for `route`, made when first needed.
     private func carrier(for route: Route) -> Carrier {
         carriers.withLock { carriers in
             if let carrier = carriers[route] { return carrier }
-            let setUp = ConnectionTally()
-            let carrier = Carrier(
-                client: HTTPClient(eventLoopGroup: group, configuration: configuration(for: route, counting: setUp)),
-                setUp: setUp)
+            let carrier = makeCarrier(for: route)
             carriers[route] = carrier
             return carrier
         }
     }
 
-    /// A library client for one request, whose one connection waits for `gate`.
-    private func ownCarrier(for route: Route, gate: SendingGate?) -> Carrier {
+    /// A new library client for `route`; with a `gate`, a client of one request's own, whose
+    /// connection waits for it.
+    private func makeCarrier(for route: Route, gate: SendingGate? = nil) -> Carrier {
         let setUp = ConnectionTally()
         return Carrier(
             client: HTTPClient(eventLoopGroup: group, configuration: configuration(for: route, counting: setUp, gate: gate)),
