@@ -102,11 +102,12 @@ extension TriageScreenEndToEndTests {
             let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("engage-e2e-editor-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: scratch) }
-            // An editor that adds a line and says where the file was.
+            // An editor that adds a line and says where the file was and what it was handed open.
             let editor = scratch.appendingPathComponent("editor.sh")
             try """
                 #!/bin/sh
                 echo "$1" > '\(scratch.path)/path'
+                ls -l /proc/$$/fd > '\(scratch.path)/descriptors'
                 printf 'Called back, will confirm Monday.\\n' >> "$1"
                 """.write(to: editor, atomically: true, encoding: .utf8)
             chmod(editor.path, 0o700)
@@ -124,6 +125,9 @@ extension TriageScreenEndToEndTests {
             let path = try String(contentsOf: scratch.appendingPathComponent("path"), encoding: .utf8)
                 .trimmingCharacters(in: .whitespacesAndNewlines)
             #expect(!FileManager.default.fileExists(atPath: path), "the temporary file is gone")
+            // None of the app's connections, event queues or pipes.
+            let descriptors = try String(contentsOf: scratch.appendingPathComponent("descriptors"), encoding: .utf8)
+            #expect(!["socket:", "pipe:", "anon_inode:"].contains { descriptors.contains($0) }, "\(descriptors)")
             // The screen came back whole and works.
             try await tmux.send("Escape", "Enter", "1")
             try await tmux.waitFor("Called back, will confirm")
