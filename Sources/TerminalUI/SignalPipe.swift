@@ -42,16 +42,14 @@ final class SignalPipe: @unchecked Sendable {
     private let source: any DispatchSourceRead
 
     private init() {
-        var ends: [Int32] = [-1, -1]
-        guard pipe(&ends) == 0 else {
-            fatalError("No pipe for signals: \(String(cString: strerror(errno)))")
+        let pipe: NonBlockingPipe
+        do {
+            pipe = try NonBlockingPipe()
+        } catch {
+            fatalError("No pipe for signals: \(error)")
         }
-        for end in ends {
-            _ = fcntl(end, F_SETFL, fcntl(end, F_GETFL) | O_NONBLOCK)
-            _ = fcntl(end, F_SETFD, FD_CLOEXEC)
-        }
-        let readEnd = ends[0]
-        signalPipeWriteEnd.store(ends[1], ordering: .relaxed)
+        let readEnd = pipe.readEnd
+        signalPipeWriteEnd.store(pipe.writeEnd, ordering: .relaxed)
         source = DispatchSource.makeReadSource(fileDescriptor: readEnd, queue: DispatchQueue(label: "engage-triage.signals"))
         source.setEventHandler { [self] in
             var buffer = [UInt8](repeating: 0, count: 64)

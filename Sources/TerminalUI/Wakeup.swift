@@ -8,11 +8,8 @@ public final class Wakeup: Sendable {
     private let writeEnd: Int32
 
     public init() throws {
-        var ends: [Int32] = [0, 0]
-        guard pipe(&ends) == 0 else { throw POSIXError(.EMFILE) }
-        readEnd = ends[0]
-        writeEnd = ends[1]
-        for end in ends { _ = fcntl(end, F_SETFL, fcntl(end, F_GETFL) | O_NONBLOCK) }
+        let pipe = try NonBlockingPipe()
+        (readEnd, writeEnd) = (pipe.readEnd, pipe.writeEnd)
     }
 
     deinit {
