@@ -91,6 +91,16 @@ struct RescheduleFormTests {
         #expect(typed.focus == .messageForCustomer)
     }
 
+    @Test func aLocalTimeReadsBackAsItIsWritten() throws {
+        for time in [LocalDateTime(year: 2026, month: 1, day: 5, hour: 9, minute: 3),
+                     LocalDateTime(year: 2026, month: 12, day: 31, hour: 23, minute: 59),
+                     LocalDateTime(year: 2027, month: 10, day: 10, hour: 0, minute: 0)] {
+            #expect(try LocalDateTime.parse(date: time.dateText, time: time.clockText) == time)
+        }
+        #expect(LocalDateTime(year: 2026, month: 1, day: 5, hour: 9, minute: 3).dateText == "2026-01-05")
+        #expect(LocalDateTime(year: 2026, month: 1, day: 5, hour: 9, minute: 3).clockText == "09:03")
+    }
+
     @Test func theCommandLinesTimesAreLocalUnlessTheyCarryAnOffset() throws {
         #expect(try LocalDateTime.instant("2026-12-14T10:00", in: amsterdam) == utc("2026-12-14T09:00:00.000Z"))
         #expect(try LocalDateTime.instant("2026-07-14T10:00", in: amsterdam) == utc("2026-07-14T08:00:00.000Z"))

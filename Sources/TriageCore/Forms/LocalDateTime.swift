@@ -60,7 +60,7 @@ public struct LocalDateTime: Sendable, Equatable {
     public func instant(in timeZone: Zone) throws(Problem) -> Date {
         let days = Timestamp.daysSinceEpoch(year: year, month: month, day: day)
         guard Timestamp.civilDate(daysSinceEpoch: days) == (year, month, day) else {
-            throw Problem(description: "there is no \(Self.two(day)) in that month")
+            throw Problem(description: "there is no \(day.twoDigits) in that month")
         }
         let wall = Double(days * 86_400 + hour * 3_600 + minute * 60)
         // The offsets a day before and a day after: the instant is the wall time less one of
@@ -68,11 +68,15 @@ public struct LocalDateTime: Sendable, Equatable {
         let offsets = [wall - 86_400, wall + 86_400].map { timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: $0)) }
         let instants = Set(offsets.map { wall - Double($0) }).sorted().map { Date(timeIntervalSince1970: $0) }
         guard let first = instants.first(where: { timeZone.localSeconds(of: $0) == Int(wall) }) else {
-            throw Problem(description: "\(Self.two(hour)):\(Self.two(minute)) does not exist that day in \(timeZone.identifier) "
+            throw Problem(description: "\(clockText) does not exist that day in \(timeZone.identifier) "
                 + "(the clocks go forward)")
         }
         return first
     }
 
-    private static func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+    /// The date as `parse` reads it: `2026-12-14`.
+    public var dateText: String { "\(year)-\(month.twoDigits)-\(day.twoDigits)" }
+
+    /// The time as `parse` reads it: `09:30`.
+    public var clockText: String { "\(hour.twoDigits):\(minute.twoDigits)" }
 }

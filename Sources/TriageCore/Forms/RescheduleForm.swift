@@ -48,14 +48,11 @@ public struct RescheduleForm: Sendable, Equatable {
         (tomorrow.hour, tomorrow.minute) = (9, 0)
         let start = appointment.start ?? (try? tomorrow.instant(in: timeZone)) ?? now
         let parts = timeZone.localDateTime(of: start)
-        func two(_ number: Int) -> String {
-            number < 10 ? "0\(number)" : String(number)
-        }
         var minutes = Self.defaultMinutes
         if let from = appointment.start, let to = appointment.end, to > from { minutes = Int(to.timeIntervalSince(from) / 60) }
         values = [
-            .date: "\(parts.year)-\(two(parts.month))-\(two(parts.day))",
-            .start: "\(two(parts.hour)):\(two(parts.minute))",
+            .date: parts.dateText,
+            .start: parts.clockText,
             .duration: String(minutes),
             .messageForCustomer: "",
         ]

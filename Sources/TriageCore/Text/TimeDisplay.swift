@@ -26,13 +26,13 @@ public struct TimeDisplay: Sendable {
     /// `Thu 2026-11-26 09:00`.
     public func dateTime(_ date: Date) -> String {
         let parts = fields(date)
-        return "\(parts.weekday) \(parts.year)-\(Self.two(parts.month))-\(Self.two(parts.dayOfMonth)) \(Self.clock(parts.minuteOfDay))"
+        return "\(parts.weekday) \(parts.year)-\(parts.month.twoDigits)-\(parts.dayOfMonth.twoDigits) \(Self.clock(parts.minuteOfDay))"
     }
 
     /// `Fri 11 Dec 18:00`: short enough for a list column, the year left out.
     public func short(_ date: Date) -> String {
         let parts = fields(date)
-        return "\(parts.weekday) \(Self.two(parts.dayOfMonth)) \(Self.months[parts.month - 1]) \(Self.clock(parts.minuteOfDay))"
+        return "\(parts.weekday) \(parts.dayOfMonth.twoDigits) \(Self.months[parts.month - 1]) \(Self.clock(parts.minuteOfDay))"
     }
 
     /// `today 14:00`, `tomorrow 09:30`, `yesterday 17:00` near `now` (in the user's zone),
@@ -67,7 +67,7 @@ public struct TimeDisplay: Sendable {
     /// `09:00:42`: to the second, for the session's messages.
     public func clockTime(_ date: Date) -> String {
         let seconds = timeZone.localDay(of: date).secondOfDay
-        return "\(Self.clock(seconds / 60)):\(Self.two(seconds % 60))"
+        return "\(Self.clock(seconds / 60)):\((seconds % 60).twoDigits)"
     }
 
     /// `Thu 2026-11-26 09:00–10:00` (the end's date is repeated only when it differs), or
@@ -83,10 +83,6 @@ public struct TimeDisplay: Sendable {
     public var zoneName: String { timeZone.identifier }
 
     private static func clock(_ minuteOfDay: Int) -> String {
-        "\(two(minuteOfDay / 60)):\(two(minuteOfDay % 60))"
-    }
-
-    private static func two(_ value: Int) -> String {
-        value < 10 ? "0\(value)" : String(value)
+        "\((minuteOfDay / 60).twoDigits):\((minuteOfDay % 60).twoDigits)"
     }
 }
