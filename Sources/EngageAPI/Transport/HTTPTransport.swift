@@ -300,9 +300,9 @@ private struct SendingGate: Sendable {
 /// How many connections a library client has set up: a failed read during which none was set up
 /// rode a kept one, and a request on a client of its own that set up none never left.
 private final class ConnectionTally: Sendable {
-    private let opened = Atomic<Int>(0)
-    var count: Int { opened.load(ordering: .acquiring) }
-    func add() { opened.add(1, ordering: .releasing) }
+    private let setUp = Atomic<Int>(0)
+    var count: Int { setUp.load(ordering: .acquiring) }
+    func add() { setUp.add(1, ordering: .releasing) }
 }
 
 extension HTTPProxy {
