@@ -88,6 +88,6 @@ extension EngageClient {
         if let problem = AppointmentID.problem(with: id) {
             throw EngageError(kind: .invalidConfiguration, detail: "Not sent: \(problem).")
         }
-        return encode(id)
+        return PercentEncoding.encode(id)
     }
 }

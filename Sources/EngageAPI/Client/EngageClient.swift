@@ -115,7 +115,7 @@ public final class EngageClient: AppointmentService, NameService {
         if url.hasSuffix("/") { url.removeLast() }
         url += path
         if !parameters.isEmpty {
-            url += "?" + parameters.map { Self.encodeQueryName($0.name) + "=" + Self.encode($0.value) }
+            url += "?" + parameters.map { Self.encodeQueryName($0.name) + "=" + PercentEncoding.encode($0.value) }
                 .joined(separator: "&")
         }
         var headers = [
@@ -145,13 +145,8 @@ public final class EngageClient: AppointmentService, NameService {
         }
     }
 
-    /// Percent-encodes one path segment or query value (everything but unreserved characters).
-    static func encode(_ text: String) -> String {
-        PercentEncoding.encode(text)
-    }
-
     /// Query names keep the API's literal `[]` suffix: `status[]`.
     private static func encodeQueryName(_ name: String) -> String {
-        name.hasSuffix("[]") ? encode(String(name.dropLast(2))) + "[]" : encode(name)
+        name.hasSuffix("[]") ? PercentEncoding.encode(String(name.dropLast(2))) + "[]" : PercentEncoding.encode(name)
     }
 }

@@ -80,7 +80,7 @@ public actor OAuthTokenProvider: TokenProvider {
                 ("Accept", "application/json"),
                 ("X-Correlation-Id", correlationId),
             ],
-            body: Data(form.map { "\($0)=\(EngageClient.encode($1))" }.joined(separator: "&").utf8),
+            body: Data(form.map { "\($0)=\(PercentEncoding.encode($1))" }.joined(separator: "&").utf8),
             timeout: requestTimeout, reusesConnections: false)
         let requestedAt = now()
         let response: HTTPResponse
