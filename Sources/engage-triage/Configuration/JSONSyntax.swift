@@ -125,8 +125,9 @@ enum JSONSyntax {
             var unit: UInt16 = 0
             for _ in 0..<4 {
                 offset += 1
-                let digit = try peek()
-                guard let value = hexValue(digit) else { throw .unexpected("Invalid \\u escape", offset: offset) }
+                guard let value = Character(Unicode.Scalar(try peek())).hexDigitValue else {
+                    throw .unexpected("Invalid \\u escape", offset: offset)
+                }
                 unit = unit << 4 | UInt16(value)
             }
             offset += 1
@@ -174,11 +175,5 @@ enum JSONSyntax {
         }
 
         private func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
-
-        private func hexValue(_ byte: UInt8) -> UInt8? {
-            if isDigit(byte) { return byte - UInt8(ascii: "0") }
-            let lower = byte | 0x20
-            return lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "f") ? lower - UInt8(ascii: "a") + 10 : nil
-        }
     }
 }
