@@ -16,6 +16,11 @@ public enum PlainText {
         scalar.properties.isWhitespace || scalar == "\u{200B}"
     }
 
+    /// `text` with its first letter upper-case: "the accept" as "The accept".
+    public static func capitalizingFirst(_ text: some StringProtocol) -> String {
+        text.prefix(1).uppercased() + text.dropFirst()
+    }
+
     /// `value` with exactly `digits` digits after the point and a `.` whatever the locale, as
     /// `String(format: "%.5f")` without a locale writes it.
     public static func fixed(_ value: Double, digits: Int) -> String {

@@ -69,14 +69,9 @@ public enum WriteOutcome: Sendable {
         case .rejected(let error, _):
             return error.message
         case .unknown(let error, .success(let current)):
-            return "\(kind.noun.capitalizedFirst) may not have gone through (\(error.message)) The server now says \(current.value.status)."
+            return "\(PlainText.capitalizingFirst(kind.noun)) may not have gone through (\(error.message)) The server now says \(current.value.status)."
         case .unknown(let error, .failure(let reread)):
             return "The outcome of \(kind.noun) is unknown (\(error.message)) Re-reading it failed too: \(reread.message)"
         }
     }
-}
-
-extension String {
-    /// The same text with its first letter upper-case ("the accept" → "The accept").
-    fileprivate var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

@@ -13,7 +13,7 @@ extension SandboxRouter {
         let languages = Self.languages(request)
         if let id {
             guard let item = Self.item(kind, id: id, languages: languages) else {
-                let noun = kind.rawValue.prefix(1).uppercased() + kind.rawValue.dropFirst()
+                let noun = PlainText.capitalizingFirst(kind.rawValue)
                 return .error(404, code: "NOT_FOUND", type: "NOT_FOUND_ERROR", message: "\(noun) '\(id)' not found")
             }
             return item

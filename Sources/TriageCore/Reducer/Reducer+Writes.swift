@@ -89,7 +89,7 @@ extension Reducer {
         case .accept, .note:
             "its note is not the one sent"
         }
-        return kind.noun.prefix(1).uppercased() + kind.noun.dropFirst()
+        return PlainText.capitalizingFirst(kind.noun)
             + " may not have gone through (\(error.message)) The server shows it without the change: \(shown)."
     }
 
